@@ -1,0 +1,2 @@
+/** The AKIP views: the ranking of OPDs for a year. */
+package id.sorot.akip.ui;

@@ -1,0 +1,59 @@
+package id.sorot.base.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import java.util.Locale;
+
+/** The frame around every view: title, navigation, language choice. */
+@Layout
+public class MainLayout extends AppLayout {
+
+    public MainLayout() {
+        H1 title = new H1(getTranslation("app.title"));
+        title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
+        Span subtitle = new Span(getTranslation("app.subtitle"));
+        subtitle.getStyle()
+                .set("color", "var(--lumo-secondary-text-color)")
+                .set("font-size", "var(--lumo-font-size-s)");
+
+        Select<Locale> language = new Select<>();
+        language.setId("language");
+        language.setItems(Translations.INDONESIAN, Translations.ENGLISH);
+        language.setItemLabelGenerator(
+                l -> getTranslation(l.getLanguage().equals("en") ? "app.language.en" : "app.language.id"));
+        language.setValue(getLocale().getLanguage().equals("en") ? Translations.ENGLISH : Translations.INDONESIAN);
+        language.setAriaLabel(getTranslation("app.language"));
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                UiSetup.choose(e.getValue());
+                UI.getCurrent().getPage().reload();
+            }
+        });
+
+        HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, subtitle);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setFlexGrow(1, subtitle);
+        HorizontalLayout navbar = new HorizontalLayout(bar, language);
+        navbar.setWidthFull();
+        navbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        navbar.setFlexGrow(1, bar);
+        navbar.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(navbar);
+
+        SideNav nav = new SideNav();
+        nav.addItem(new SideNavItem(getTranslation("nav.akip"), "akip"));
+        Div drawer = new Div(nav);
+        drawer.getStyle().set("padding", "var(--lumo-space-s)");
+        addToDrawer(drawer);
+    }
+}

@@ -1,0 +1,2 @@
+/** The ECharts chart component and the palette charts share. */
+package id.sorot.chart;

@@ -1,0 +1,71 @@
+package id.sorot.cube;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A cube read from {@code cubes/<subject>/<name>.yml}: a fact table, the dimension tables it joins,
+ * its measures and its dimensions. Calcite serves it as the view {@code cubes.<name>}.
+ */
+public record CubeDefinition(
+        String name,
+        String table,
+        String description,
+        List<Join> joins,
+        List<Measure> measures,
+        List<Dimension> dimensions,
+        String file) {
+
+    /**
+     * {@code LEFT JOIN <table> AS <name> ON <from> = <name>.<to>}; {@code from} is a fact column or
+     * join.column. In YAML, {@code key: c} is short for from c to c.
+     */
+    public record Join(String name, String table, String from, String to) {}
+
+    /**
+     * A measure. Base aggregations (sum, avg, min, max, count, count_distinct, count_if,
+     * weighted_avg) read {@code column}; derived ones (ratio, difference, band, rank, change,
+     * previous) combine other measures named in {@code of} and {@code by}.
+     *
+     * @param within for rank: the dimensions that form a group (rank within each group)
+     * @param condition for count_if: which rows count
+     */
+    public record Measure(
+            String name,
+            String aggregation,
+            String column,
+            String of,
+            String by,
+            String bandSet,
+            String order,
+            List<String> within,
+            Condition condition,
+            String format,
+            String description) {
+
+        public boolean derived() {
+            return switch (aggregation) {
+                case "ratio", "difference", "band", "rank", "change", "previous" -> true;
+                default -> false;
+            };
+        }
+    }
+
+    /** Which rows a count_if counts: {@code column} in {@code values}, or differing from {@code otherColumn}. */
+    public record Condition(String column, List<String> values, String otherColumn) {}
+
+    /**
+     * A dimension: a column of the fact or of a join; {@code parent} makes hierarchies (pemda &gt; opd).
+     *
+     * @param type text, integer or decimal: how filter values are bound
+     */
+    public record Dimension(String name, String column, String type, String parent, String description) {}
+
+    public Optional<Measure> measure(String name) {
+        return measures.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    public Optional<Dimension> dimension(String name) {
+        return dimensions.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+}

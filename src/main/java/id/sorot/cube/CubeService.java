@@ -1,0 +1,98 @@
+package id.sorot.cube;
+
+import id.sorot.base.SorotProperties;
+import id.sorot.base.duckdb.Store;
+import id.sorot.base.duckdb.StoreException;
+import id.sorot.cube.calcite.CubeConnections;
+import id.sorot.cube.calcite.CubeDataSource;
+import id.sorot.rules.RuleService;
+import jakarta.annotation.PreDestroy;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.duckdb.DuckDBConnection;
+import org.springframework.stereotype.Service;
+
+/**
+ * The cube layer: the catalog of cube definitions and the one query model every reader uses
+ * (views, exports, the HTTP API). Queries run through Calcite, which pushes them down to DuckDB.
+ */
+@Service
+public class CubeService {
+
+    private final CubeCatalog catalog;
+    private final RuleService rules;
+    private final CubeConnections connections;
+
+    public CubeService(Store store, RuleService rules, SorotProperties properties) {
+        this.rules = rules;
+        this.catalog = CubeCatalog.load(properties.cubesDir(), tableColumns(store), rules);
+        this.connections = new CubeConnections(
+                CubeDataSource.wrap(store.dataSource()),
+                List.copyOf(catalog.cubes().values()),
+                Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public CubeCatalog catalog() {
+        return catalog;
+    }
+
+    /** The SQL a query becomes (over the cube views), for diagnostics and tests. */
+    public String sql(CubeQuery query) {
+        return CubeSql.build(catalog.cube(query.cube()), query, rules).sql();
+    }
+
+    public CubeResult query(CubeQuery query) {
+        CubeDefinition cube = catalog.cube(query.cube());
+        CubeSql.Statement statement = CubeSql.build(cube, query, rules);
+        try {
+            return connections.query(statement.sql(), statement.parameters(), rs -> read(rs, statement.columns()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cube " + cube.name() + " query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static CubeResult read(ResultSet rs, List<CubeResult.Column> columns) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = columns.size();
+        while (rs.next()) {
+            List<Object> row = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                Object v = rs.getObject(i);
+                if (v instanceof BigDecimal b) v = b.doubleValue();
+                else if (v instanceof Float f) v = f.doubleValue();
+                else if (v instanceof Short s) v = s.intValue();
+                else if (v instanceof Byte b) v = b.intValue();
+                row.add(v);
+            }
+            rows.add(row);
+        }
+        return new CubeResult(columns, rows);
+    }
+
+    static java.util.function.Function<String, Set<String>> tableColumns(Store store) {
+        Map<String, Set<String>> columns = new HashMap<>();
+        try (DuckDBConnection c = store.connect();
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main'")) {
+            while (rs.next()) {
+                columns.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the store's tables: " + e.getMessage(), e);
+        }
+        return table -> columns.getOrDefault(table, Set.of());
+    }
+
+    @PreDestroy
+    void close() {
+        connections.close();
+    }
+}

@@ -1,0 +1,303 @@
+package id.sorot.cube;
+
+import id.sorot.rules.RuleService;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes the SQL that answers a {@link CubeQuery} over the view {@code cubes.<name>}: aggregate by
+ * the dimensions, then derived measures (ratios, bands, ranks within groups, change against the
+ * previous year) in nested selects with window functions, then result filters, order and limit.
+ * Every identifier comes from the cube definition; every value is a {@code ?} parameter.
+ */
+final class CubeSql {
+
+    /** The statement and its parameters, plus what each output column is. */
+    record Statement(String sql, List<Object> parameters, List<CubeResult.Column> columns) {}
+
+    static final String YEAR = "tahun";
+    private static final Set<String> OPS = Set.of("eq", "ne", "in", "not_in", "lt", "lte", "gt", "gte", "between");
+
+    private CubeSql() {}
+
+    /** The name a referenced column has inside the cube's view ({@code opd.jenis} becomes {@code opd__jenis}). */
+    static String alias(String ref) {
+        return ref.replace(".", "__");
+    }
+
+    static String q(String identifier) {
+        return "\"" + identifier + "\"";
+    }
+
+    static Statement build(CubeDefinition cube, CubeQuery query, RuleService rules) {
+        if (query.measures().isEmpty() && query.dimensions().isEmpty()) {
+            throw new CubeQueryException("measures", "ask for at least one measure or dimension");
+        }
+        Map<String, CubeDefinition.Measure> needed = new LinkedHashMap<>();
+        for (String m : query.measures()) {
+            CubeDefinition.Measure measure = cube.measure(m)
+                    .orElseThrow(() ->
+                            new CubeQueryException("measures", "cube " + cube.name() + " has no measure '" + m + "'"));
+            addWithDependencies(cube, measure, needed);
+        }
+        Set<String> dims = new LinkedHashSet<>();
+        for (String d : query.dimensions()) {
+            cube.dimension(d)
+                    .orElseThrow(() -> new CubeQueryException(
+                            "dimensions", "cube " + cube.name() + " has no dimension '" + d + "'"));
+            if (!dims.add(d)) throw new CubeQueryException("dimensions", "dimension '" + d + "' is asked twice");
+        }
+        boolean timeWindows = needed.values().stream()
+                .anyMatch(
+                        m -> m.aggregation().equals("change") || m.aggregation().equals("previous"));
+        if (timeWindows && !dims.contains(YEAR)) {
+            throw new CubeQueryException(
+                    "dimensions", "change and previous need the dimension '" + YEAR + "' in the query");
+        }
+
+        List<Object> params = new ArrayList<>();
+        List<String> rowConditions = new ArrayList<>();
+        List<String> resultConditions = new ArrayList<>();
+        List<Object> resultParams = new ArrayList<>();
+        for (CubeQuery.Filter f : query.filters()) {
+            if (f.op() == null || !OPS.contains(f.op())) {
+                throw new CubeQueryException(
+                        "filters", "unknown operator '" + f.op() + "' on '" + f.field() + "' (known: " + OPS + ")");
+            }
+            if (cube.dimension(f.field()).isPresent()) {
+                CubeDefinition.Dimension d = cube.dimension(f.field()).get();
+                List<Object> values = typed(f, d.type());
+                if (timeWindows && d.name().equals(YEAR)) {
+                    // the previous year must be read for change to be computed, then filtered away
+                    rowConditions.add(condition(q(d.name()), f.op(), widen(f.op(), values), params));
+                    resultConditions.add(condition(q(d.name()), f.op(), values, resultParams));
+                } else {
+                    rowConditions.add(condition(q(d.name()), f.op(), values, params));
+                }
+            } else if (needed.containsKey(f.field()) || cube.measure(f.field()).isPresent()) {
+                CubeDefinition.Measure m = cube.measure(f.field()).get();
+                if (!needed.containsKey(m.name())) addWithDependencies(cube, m, needed);
+                List<Object> values = typed(f, m.format().equals("label") ? "text" : "decimal");
+                resultConditions.add(condition(q(m.name()), f.op(), values, resultParams));
+            } else {
+                throw new CubeQueryException(
+                        "filters", "cube " + cube.name() + " has no dimension or measure '" + f.field() + "'");
+            }
+        }
+
+        String dimList = String.join(", ", dims.stream().map(CubeSql::q).toList());
+        StringBuilder inner = new StringBuilder("SELECT ");
+        List<String> selects = new ArrayList<>(dims.stream().map(CubeSql::q).toList());
+        for (CubeDefinition.Measure m : needed.values()) {
+            if (!m.derived()) selects.add(aggregate(m) + " AS " + q(m.name()));
+        }
+        inner.append(String.join(", ", selects)).append(" FROM \"cubes\".").append(q(cube.name()));
+        if (!rowConditions.isEmpty()) inner.append(" WHERE ").append(String.join(" AND ", rowConditions));
+        if (!dims.isEmpty()) inner.append(" GROUP BY ").append(dimList);
+
+        String sql = inner.toString();
+        Set<String> done = new HashSet<>();
+        needed.values().stream().filter(m -> !m.derived()).forEach(m -> done.add(m.name()));
+        List<CubeDefinition.Measure> pending = new ArrayList<>(
+                needed.values().stream().filter(CubeDefinition.Measure::derived).toList());
+        int level = 0;
+        while (!pending.isEmpty()) {
+            List<CubeDefinition.Measure> ready = pending.stream()
+                    .filter(m -> done.contains(m.of()) && (m.by() == null || done.contains(m.by())))
+                    .toList();
+            List<String> cols = new ArrayList<>(dims.stream().map(CubeSql::q).toList());
+            done.forEach(n -> cols.add(q(n)));
+            for (CubeDefinition.Measure m : ready) {
+                cols.add(derived(m, dims, rules) + " AS " + q(m.name()));
+            }
+            sql = "SELECT " + String.join(", ", cols) + " FROM (" + sql + ") AS " + q("l" + level++);
+            ready.forEach(m -> done.add(m.name()));
+            pending.removeAll(ready);
+        }
+
+        List<String> out = new ArrayList<>(dims.stream().map(CubeSql::q).toList());
+        List<CubeResult.Column> columns = new ArrayList<>();
+        dims.forEach(d -> columns.add(new CubeResult.Column(d, "dimension", "label")));
+        for (String m : query.measures()) {
+            out.add(q(m));
+            columns.add(
+                    new CubeResult.Column(m, "measure", cube.measure(m).get().format()));
+        }
+        StringBuilder outer = new StringBuilder("SELECT ")
+                .append(String.join(", ", out))
+                .append(" FROM (")
+                .append(sql)
+                .append(") AS ")
+                .append(q("r"));
+        if (!resultConditions.isEmpty()) {
+            outer.append(" WHERE ").append(String.join(" AND ", resultConditions));
+            params.addAll(resultParams);
+        }
+        if (!query.order().isEmpty()) {
+            List<String> order = new ArrayList<>();
+            for (CubeQuery.Order o : query.order()) {
+                if (!dims.contains(o.field()) && !query.measures().contains(o.field())) {
+                    throw new CubeQueryException(
+                            "order", "can only order by an asked dimension or measure, not '" + o.field() + "'");
+                }
+                order.add(q(o.field()) + (o.descending() ? " DESC NULLS LAST" : " ASC NULLS LAST"));
+            }
+            outer.append(" ORDER BY ").append(String.join(", ", order));
+        }
+        if (query.limit() != null) {
+            if (query.limit() < 1 || query.limit() > 1_000_000) {
+                throw new CubeQueryException("limit", "limit must be between 1 and 1000000");
+            }
+            outer.append(" LIMIT ").append(query.limit());
+        }
+        return new Statement(outer.toString(), params, columns);
+    }
+
+    private static void addWithDependencies(
+            CubeDefinition cube, CubeDefinition.Measure m, Map<String, CubeDefinition.Measure> needed) {
+        if (m.derived()) {
+            addWithDependencies(cube, cube.measure(m.of()).orElseThrow(), needed);
+            if (m.by() != null) addWithDependencies(cube, cube.measure(m.by()).orElseThrow(), needed);
+        }
+        needed.putIfAbsent(m.name(), m);
+    }
+
+    private static String aggregate(CubeDefinition.Measure m) {
+        String col = m.column() == null ? null : q(alias(m.column()));
+        return switch (m.aggregation()) {
+            case "sum" -> "SUM(" + col + ")";
+            case "avg" -> "AVG(CAST(" + col + " AS DOUBLE))";
+            case "min" -> "MIN(" + col + ")";
+            case "max" -> "MAX(" + col + ")";
+            case "count" -> col == null ? "COUNT(*)" : "COUNT(" + col + ")";
+            case "count_distinct" -> "COUNT(DISTINCT " + col + ")";
+            case "weighted_avg" -> {
+                String w = q(alias(m.by()));
+                yield "SUM(CAST(" + col + " AS DOUBLE) * " + w + ") / NULLIF(SUM(CASE WHEN " + col
+                        + " IS NOT NULL THEN " + w + " END), 0)";
+            }
+            case "count_if" -> "SUM(CASE WHEN " + condition(m.condition()) + " THEN 1 ELSE 0 END)";
+            default -> throw new IllegalStateException(m.aggregation());
+        };
+    }
+
+    private static String condition(CubeDefinition.Condition c) {
+        String col = q(alias(c.column()));
+        if (c.otherColumn() != null) {
+            return col + " IS DISTINCT FROM " + q(alias(c.otherColumn()));
+        }
+        // values come from the cube definition, never from a request
+        List<String> literals =
+                c.values().stream().map(v -> "'" + v.replace("'", "''") + "'").toList();
+        return col + " IN (" + String.join(", ", literals) + ")";
+    }
+
+    private static String derived(CubeDefinition.Measure m, Set<String> dims, RuleService rules) {
+        String of = q(m.of());
+        return switch (m.aggregation()) {
+            case "ratio" -> "100.0 * CAST(" + of + " AS DOUBLE) / NULLIF(CAST(" + q(m.by()) + " AS DOUBLE), 0)";
+            case "difference" -> "CAST(" + of + " AS DOUBLE) - CAST(" + q(m.by()) + " AS DOUBLE)";
+            case "band" -> rules.bandSet(m.bandSet()).sqlCase("CAST(" + of + " AS DOUBLE)");
+            case "rank" -> {
+                List<String> partition = m.within().stream()
+                        .filter(dims::contains)
+                        .map(CubeSql::q)
+                        .toList();
+                yield "RANK() OVER ("
+                        + (partition.isEmpty() ? "" : "PARTITION BY " + String.join(", ", partition) + " ")
+                        + "ORDER BY " + of + (m.order().equals("asc") ? " ASC" : " DESC") + " NULLS LAST)";
+            }
+            case "change", "previous" -> {
+                List<String> partition = dims.stream()
+                        .filter(d -> !d.equals(YEAR))
+                        .map(CubeSql::q)
+                        .toList();
+                String window =
+                        "OVER (" + (partition.isEmpty() ? "" : "PARTITION BY " + String.join(", ", partition) + " ")
+                                + "ORDER BY " + q(YEAR) + ")";
+                String prev = "LAG(" + of + ") " + window;
+                String value = m.aggregation().equals("change")
+                        ? "CAST(" + of + " AS DOUBLE) - CAST(" + prev + " AS DOUBLE)"
+                        : prev;
+                yield "CASE WHEN LAG(" + q(YEAR) + ") " + window + " = " + q(YEAR) + " - 1 THEN " + value + " END";
+            }
+            default -> throw new IllegalStateException(m.aggregation());
+        };
+    }
+
+    private static List<Object> typed(CubeQuery.Filter f, String type) {
+        List<Object> values = f.values() == null ? List.of() : f.values();
+        int need =
+                switch (f.op()) {
+                    case "in", "not_in" -> -1;
+                    case "between" -> 2;
+                    default -> 1;
+                };
+        if (need > 0 && values.size() != need) {
+            throw new CubeQueryException(
+                    "filters",
+                    "'" + f.op() + "' on '" + f.field() + "' needs " + need + " value(s), got " + values.size());
+        }
+        if (values.isEmpty() || values.size() > 1000) {
+            throw new CubeQueryException("filters", "'" + f.op() + "' on '" + f.field() + "' needs 1 to 1000 values");
+        }
+        List<Object> out = new ArrayList<>();
+        for (Object v : values) {
+            if (v == null) throw new CubeQueryException("filters", "null value for '" + f.field() + "'");
+            try {
+                out.add(
+                        switch (type) {
+                            case "integer" ->
+                                v instanceof Number n
+                                        ? n.intValue()
+                                        : Integer.parseInt(v.toString().trim());
+                            case "decimal" ->
+                                v instanceof Number n
+                                        ? new BigDecimal(n.toString())
+                                        : new BigDecimal(v.toString().trim().replace(',', '.'));
+                            default -> v.toString();
+                        });
+            } catch (NumberFormatException e) {
+                throw new CubeQueryException(
+                        "filters", "'" + v + "' is not a " + type + " value for '" + f.field() + "'");
+            }
+        }
+        return out;
+    }
+
+    private static List<Object> widen(String op, List<Object> years) {
+        List<Object> out = new ArrayList<>(years);
+        switch (op) {
+            case "eq", "in" ->
+                years.forEach(y -> {
+                    if (!out.contains((Integer) y - 1)) out.add((Integer) y - 1);
+                });
+            case "between", "gte", "gt" -> out.set(0, (Integer) years.getFirst() - 1);
+            default -> {}
+        }
+        return out;
+    }
+
+    private static String condition(String col, String op, List<Object> values, List<Object> params) {
+        String placeholders = String.join(", ", values.stream().map(v -> "?").toList());
+        params.addAll(values);
+        return switch (op) {
+            case "eq" -> values.size() == 1 ? col + " = ?" : col + " IN (" + placeholders + ")";
+            case "ne" -> col + " <> ?";
+            case "in" -> col + " IN (" + placeholders + ")";
+            case "not_in" -> col + " NOT IN (" + placeholders + ")";
+            case "lt" -> col + " < ?";
+            case "lte" -> col + " <= ?";
+            case "gt" -> col + " > ?";
+            case "gte" -> col + " >= ?";
+            case "between" -> col + " BETWEEN ? AND ?";
+            default -> throw new IllegalStateException(op);
+        };
+    }
+}

@@ -1,0 +1,180 @@
+package id.sorot.etl;
+
+import id.sorot.base.SorotProperties;
+import id.sorot.base.duckdb.Store;
+import id.sorot.opd.OpdService;
+import id.sorot.rules.RuleService;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.duckdb.DuckDBConnection;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * Loading source tables into the store: the job catalog, loads and previews, batch history. The
+ * UI's import screen, {@code POST /api/v1/etl/{job}} and {@code sorot etl} all come through here.
+ */
+@Service
+public class EtlService {
+
+    private final Store store;
+    private final MessageSource messages;
+    private final JobCatalog catalog;
+    private final Loader loader;
+    private final BufferAllocator allocator = new RootAllocator();
+    private final ReentrantLock writer = new ReentrantLock();
+    private final long maxUploadBytes;
+
+    public EtlService(
+            Store store, OpdService opds, RuleService rules, SorotProperties properties, MessageSource messages) {
+        this.store = store;
+        this.messages = messages;
+        this.catalog = JobCatalog.load(properties.etlDir(), Targets.all(), rules);
+        this.loader = new Loader(store, opds, rules, allocator);
+        this.maxUploadBytes = 256L * 1024 * 1024;
+    }
+
+    public List<JobSpec> jobs() {
+        return List.copyOf(catalog.jobs().values());
+    }
+
+    public Optional<JobSpec> job(String name) {
+        return Optional.ofNullable(catalog.jobs().get(name));
+    }
+
+    /** The largest upload accepted, in bytes. */
+    public long maxUploadBytes() {
+        return maxUploadBytes;
+    }
+
+    /** Loads a file; one transaction, all or nothing. */
+    public LoadResult load(String job, SourceFile file, LoadRequest request, LongConsumer progress) {
+        JobSpec spec = require(job);
+        writer.lock();
+        try {
+            return loader.run(spec, Targets.all().get(spec.target()), file, request, true, progress);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /** Reads and checks a file as a load would, and writes nothing. */
+    public LoadResult preview(String job, SourceFile file, LoadRequest request) {
+        JobSpec spec = require(job);
+        return loader.run(spec, Targets.all().get(spec.target()), file, request, false, null);
+    }
+
+    /** The jobs whose header appears in the first rows of the file, best guess first. */
+    public List<JobSpec> detect(SourceFile file) {
+        List<JobSpec> out = new ArrayList<>();
+        List<TableReader.Row> head = new ArrayList<>();
+        try (TableReader.RowSource rows = TableReader.open(file)) {
+            TableReader.Row row;
+            while (head.size() < 80 && (row = rows.next()) != null) head.add(row);
+        } catch (IOException | EtlException e) {
+            return out;
+        }
+        for (JobSpec spec : catalog.jobs().values()) {
+            for (TableReader.Row row : head) {
+                List<java.util.regex.Pattern> header = spec.layout().header();
+                boolean match = true;
+                for (int i = 0; i < header.size() && match; i++) {
+                    match = header.get(i).matcher(Layout.clean(row.cell(i))).matches();
+                }
+                if (match) {
+                    out.add(spec);
+                    break;
+                }
+            }
+        }
+        // a more specific header (more cells matched) is the better guess
+        out.sort((a, b) -> b.layout().header().size() - a.layout().header().size());
+        return out;
+    }
+
+    private JobSpec require(String job) {
+        return job(job).orElseThrow(() -> new IllegalArgumentException("unknown job '" + job + "' (known: "
+                + String.join(", ", catalog.jobs().keySet()) + ")"));
+    }
+
+    /** A problem as one line in the given language. */
+    public String render(Problem problem, Locale locale) {
+        return problem.render(messages, locale);
+    }
+
+    /** One row of the batch history. */
+    public record Batch(
+            long id,
+            String job,
+            String file,
+            long size,
+            String sha256,
+            String periods,
+            long rowsRead,
+            long rowsLoaded,
+            long rowsRejected,
+            String user,
+            LocalDateTime started,
+            LocalDateTime finished,
+            String status,
+            String message) {}
+
+    public List<Batch> history(int limit) {
+        List<Batch> out = new ArrayList<>();
+        try (DuckDBConnection c = store.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT batch_id, job, file_name, file_size, sha256, periods, rows_read,"
+                        + " rows_loaded, rows_rejected, loaded_by, started_at, finished_at, status, message FROM batch"
+                        + " ORDER BY batch_id DESC LIMIT " + Math.max(1, limit))) {
+            while (rs.next()) {
+                out.add(new Batch(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        rs.getLong(8),
+                        rs.getLong(9),
+                        rs.getString(10),
+                        rs.getObject(11, LocalDateTime.class),
+                        rs.getObject(12, LocalDateTime.class),
+                        rs.getString(13),
+                        rs.getString(14)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the batch history: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Whether anything was ever loaded into the store. */
+    public boolean storeIsEmpty() {
+        try (DuckDBConnection c = store.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM batch WHERE status <> 'rejected'")) {
+            rs.next();
+            return rs.getLong(1) == 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        allocator.close();
+    }
+}

@@ -1,0 +1,304 @@
+package id.sorot.etl;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+
+/**
+ * Walks a table's rows with a {@link Layout}: skips the preamble up to the first header, then
+ * classifies every row as header repeat, data, total, continuation, noise to ignore, or blank.
+ * A row that is none of these is a problem: it usually means the wrong job for the file.
+ */
+final class LayoutReader {
+
+    interface Sink {
+        void accept(Record record);
+    }
+
+    /** Field name to slot in a {@link Record}. */
+    static final class Slots {
+        private final Map<String, Integer> slots = new java.util.LinkedHashMap<>();
+
+        int slot(String field) {
+            return slots.computeIfAbsent(field, f -> slots.size());
+        }
+
+        Integer find(String field) {
+            return slots.get(field);
+        }
+
+        int size() {
+            return slots.size();
+        }
+
+        Map<String, Integer> all() {
+            return slots;
+        }
+    }
+
+    private final Layout layout;
+    private final String file;
+    private final Slots slots;
+    private final Problems problems;
+    private final Predicate<String> namesOpd;
+    private final boolean strictWidth;
+
+    private List<String> repeatValues;
+    private String titlePeriod;
+    private int titlePeriodRow;
+    private boolean headerSeen;
+    private long rowsRead;
+    private long dataRows;
+    private final List<Record> pending = new ArrayList<>();
+    private boolean pendingOpen;
+    private boolean lastWasIgnored;
+    private String[] previousCells;
+
+    LayoutReader(
+            Layout layout,
+            String file,
+            Slots slots,
+            Problems problems,
+            Predicate<String> namesOpd,
+            boolean strictWidth) {
+        this.layout = layout;
+        this.file = file;
+        this.slots = slots;
+        this.problems = problems;
+        this.namesOpd = namesOpd;
+        this.strictWidth = strictWidth;
+    }
+
+    long rowsRead() {
+        return rowsRead;
+    }
+
+    long dataRows() {
+        return dataRows;
+    }
+
+    /** The period the title or header states, if the layout says where to find it. */
+    String titlePeriod() {
+        return titlePeriod;
+    }
+
+    int titlePeriodRow() {
+        return titlePeriodRow;
+    }
+
+    void read(TableReader.RowSource rows, Sink sink) throws IOException {
+        TableReader.Row row;
+        int skipHeader = 0;
+        while ((row = rows.next()) != null) {
+            rowsRead++;
+            if (skipHeader > 0) {
+                skipHeader--;
+                notePeriod(row);
+                continue;
+            }
+            if (isHeader(row)) {
+                if (!headerSeen && layout.repeat() != null && layout.repeat().valuesFromHeader()) {
+                    repeatValues = headerValues(row);
+                }
+                headerSeen = true;
+                notePeriod(row);
+                skipHeader = layout.headerRows() - 1;
+                continue;
+            }
+            if (!headerSeen) {
+                notePeriod(row);
+                continue;
+            }
+            if (row.blank()) {
+                continue;
+            }
+            if (layout.continuation() != null && layout.continuation().matches(row, namesOpd)) {
+                if (pendingOpen) {
+                    continueWith(row);
+                    flush(sink);
+                } else if (!lastWasIgnored) {
+                    problems.add(Problem.at(file, row.line(), "etl.error.orphan_continuation"));
+                }
+                continue;
+            }
+            Layout.Total total = totalOf(row);
+            if (total != null) {
+                flush(sink);
+                sink.accept(records(row, total).getFirst());
+                lastWasIgnored = false;
+                continue;
+            }
+            if (layout.data().matches(row, namesOpd)) {
+                flush(sink);
+                dataRows++;
+                if (strictWidth && row.cells().length < layout.width()) {
+                    problems.add(
+                            Problem.at(file, row.line(), "etl.error.short_row", row.cells().length, layout.width()));
+                }
+                pending.addAll(records(row, null));
+                pendingOpen = layout.continuation() != null;
+                if (!pendingOpen) {
+                    flush(sink);
+                }
+                lastWasIgnored = false;
+                continue;
+            }
+            TableReader.Row current = row;
+            if (layout.ignore().stream().anyMatch(m -> m.matches(current, namesOpd))) {
+                flush(sink);
+                lastWasIgnored = true;
+                continue;
+            }
+            flush(sink);
+            problems.add(Problem.at(file, row.line(), "etl.error.unrecognised_row", preview(row)));
+        }
+        flush(sink);
+        if (!headerSeen) {
+            problems.add(Problem.of(
+                    file,
+                    "etl.error.no_header",
+                    String.join(
+                            " | ",
+                            layout.header().stream()
+                                    .map(p -> p.pattern().replace("\\s*", " ").replace("\\", ""))
+                                    .toList())));
+        } else if (dataRows == 0) {
+            problems.add(Problem.of(file, "etl.error.no_rows"));
+        }
+    }
+
+    private void flush(Sink sink) {
+        for (Record r : pending) {
+            sink.accept(r);
+        }
+        pending.clear();
+        pendingOpen = false;
+    }
+
+    private static String preview(TableReader.Row row) {
+        String text = String.join(" | ", row.cells()).strip();
+        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+    }
+
+    private void notePeriod(TableReader.Row row) {
+        if (layout.titlePeriod() == null || titlePeriod != null) {
+            return;
+        }
+        for (String cell : row.cells()) {
+            Matcher m = layout.titlePeriod().matcher(cell);
+            if (m.find()) {
+                titlePeriod = m.group(1);
+                titlePeriodRow = row.line();
+                return;
+            }
+        }
+    }
+
+    private boolean isHeader(TableReader.Row row) {
+        List<java.util.regex.Pattern> header = layout.header();
+        for (int i = 0; i < header.size(); i++) {
+            if (!header.get(i).matcher(Layout.clean(row.cell(i))).matches()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private List<String> headerValues(TableReader.Row row) {
+        Layout.Repeat r = layout.repeat();
+        List<String> values = new ArrayList<>();
+        for (int c = r.start(); c < row.cells().length; c += r.width()) {
+            String v = Layout.clean(row.cell(c));
+            if (v.isEmpty()) break;
+            values.add(v);
+        }
+        return values;
+    }
+
+    private Layout.Total totalOf(TableReader.Row row) {
+        for (Layout.Total t : layout.totals()) {
+            if (t.matcher().matches(row, namesOpd)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private List<Record> records(TableReader.Row row, Layout.Total total) {
+        String[] cells = row.cells();
+        if (!layout.fillDown().isEmpty() && total == null) {
+            cells = cells.clone();
+            for (int c : layout.fillDown()) {
+                if (c < cells.length && cells[c].isBlank() && previousCells != null && c < previousCells.length) {
+                    cells[c] = previousCells[c];
+                } else if (c >= cells.length && previousCells != null) {
+                    cells = java.util.Arrays.copyOf(cells, c + 1);
+                    java.util.Arrays.fill(cells, row.cells().length, cells.length, "");
+                    cells[c] = c < previousCells.length ? previousCells[c] : "";
+                }
+            }
+            previousCells = cells;
+        }
+        Layout.Repeat repeat = layout.repeat();
+        List<String> groups = repeat == null ? List.of("") : values(repeat);
+        List<Record> out = new ArrayList<>(groups.size());
+        for (int g = 0; g < groups.size(); g++) {
+            Record r = new Record(row.line(), total, slots.size());
+            for (Map.Entry<Integer, String> e : layout.columns().entrySet()) {
+                r.set(slots.slot(e.getValue()), cell(cells, e.getKey()), e.getKey(), row.line());
+            }
+            if (repeat != null) {
+                r.set(slots.slot(repeat.field()), groups.get(g), -1, row.line());
+                int base = repeat.start() + g * repeat.width();
+                for (Map.Entry<Integer, String> e : repeat.columns().entrySet()) {
+                    int c = base + e.getKey();
+                    r.set(slots.slot(e.getValue()), cell(cells, c), c, row.line());
+                }
+            }
+            out.add(r);
+            if (total != null) break;
+        }
+        return out;
+    }
+
+    private List<String> values(Layout.Repeat repeat) {
+        if (!repeat.valuesFromHeader()) {
+            return repeat.values();
+        }
+        return repeatValues == null ? List.of() : repeatValues;
+    }
+
+    private void continueWith(TableReader.Row row) {
+        String[] cells = row.cells();
+        Layout.Repeat repeat = layout.repeat();
+        for (int g = 0; g < pending.size(); g++) {
+            Record r = pending.get(g);
+            r.continuationRow = row.line();
+            for (int c : layout.fillFromContinuation()) {
+                for (Map.Entry<Integer, String> e : layout.columns().entrySet()) {
+                    int slot = slots.slot(e.getValue());
+                    if (e.getKey() == c && (r.raw[slot] == null || r.raw[slot].isBlank())) {
+                        r.set(slot, cell(cells, c), c, row.line());
+                    }
+                }
+            }
+            for (Map.Entry<Integer, String> e : layout.continuationColumns().entrySet()) {
+                r.set(slots.slot(e.getValue()), cell(cells, e.getKey()), e.getKey(), row.line());
+            }
+            if (repeat != null) {
+                int base = repeat.start() + g * repeat.width();
+                for (Map.Entry<Integer, String> e : repeat.continuationColumns().entrySet()) {
+                    int c = base + e.getKey();
+                    r.set(slots.slot(e.getValue()), cell(cells, c), c, row.line());
+                }
+            }
+        }
+    }
+
+    private static String cell(String[] cells, int i) {
+        return i < cells.length ? cells[i] : "";
+    }
+}

@@ -1,0 +1,131 @@
+package id.sorot.opd;
+
+import id.sorot.base.yaml.DefinitionException;
+import id.sorot.base.yaml.YamlNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the OPD master from {@code etl/reference/pemda.yml} and the per-pemda OPD files it names,
+ * checking that no spelling is claimed by two OPDs.
+ */
+final class OpdReference {
+
+    record PemdaEntry(
+            String kode,
+            String nama,
+            String jenis,
+            String provinsi,
+            Map<String, String> bandSets,
+            List<OpdEntry> opd,
+            List<UnitEntry> units) {}
+
+    record OpdEntry(String kode, String nama, String singkatan, String jenis, String parent, List<String> aliases) {}
+
+    record UnitEntry(String nama, String jenis, String opd, List<String> aliases) {}
+
+    private OpdReference() {}
+
+    static List<PemdaEntry> read(Path etlDir) {
+        Path file = etlDir.resolve("reference/pemda.yml");
+        String name = "etl/reference/pemda.yml";
+        if (!Files.isRegularFile(file)) {
+            throw new DefinitionException(name, "", "not found at " + file);
+        }
+        YamlNode root = YamlNode.load(file, name).allowKeys("pemda");
+        List<PemdaEntry> out = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (YamlNode p : root.list("pemda")) {
+            p.allowKeys("kode", "nama", "jenis", "provinsi", "opd", "band_sets");
+            String kode = p.string("kode");
+            if (seen.put(kode, p.path()) != null) {
+                throw p.error("pemda kode " + kode + " is listed twice");
+            }
+            Map<String, String> bands = new LinkedHashMap<>();
+            bands.put("predikat", "predikat_akip");
+            bands.put("mutu", "mutu_ikm");
+            bands.put("capaian", "capaian_lkip");
+            p.opt("band_sets").ifPresent(b -> {
+                b.allowKeys("predikat", "mutu", "capaian");
+                b.entries().forEach((k, v) -> bands.put(k, v.asString()));
+            });
+            List<OpdEntry> opd = new ArrayList<>();
+            List<UnitEntry> units = new ArrayList<>();
+            if (p.has("opd")) {
+                String rel = p.string("opd");
+                Path opdFile = file.getParent().resolve(rel);
+                if (!Files.isRegularFile(opdFile)) {
+                    throw p.get("opd").error("names " + rel + ", which does not exist");
+                }
+                readOpdFile(YamlNode.load(opdFile, "etl/reference/" + rel), kode, opd, units);
+            }
+            out.add(new PemdaEntry(
+                    kode,
+                    p.string("nama"),
+                    p.string("jenis"),
+                    p.optString("provinsi").orElse(null),
+                    bands,
+                    opd,
+                    units));
+        }
+        return out;
+    }
+
+    private static void readOpdFile(YamlNode root, String pemdaKode, List<OpdEntry> opd, List<UnitEntry> units) {
+        root.allowKeys("pemda", "opd", "units");
+        if (!root.string("pemda").equals(pemdaKode)) {
+            throw root.get("pemda")
+                    .error("is " + root.string("pemda") + " but pemda.yml lists this file for " + pemdaKode);
+        }
+        Map<String, String> spellingOwner = new HashMap<>();
+        Map<String, OpdEntry> byKode = new LinkedHashMap<>();
+        for (YamlNode o : root.list("opd")) {
+            o.allowKeys("kode", "nama", "singkatan", "jenis", "parent", "alias");
+            OpdEntry e = new OpdEntry(
+                    o.string("kode"),
+                    o.string("nama"),
+                    o.string("singkatan"),
+                    o.string("jenis"),
+                    o.optString("parent").orElse(null),
+                    o.strings("alias"));
+            if (byKode.put(e.kode(), e) != null) {
+                throw o.error("OPD kode " + e.kode() + " is listed twice");
+            }
+            List<String> spellings = new ArrayList<>(List.of(e.kode(), e.nama(), e.singkatan()));
+            spellings.addAll(e.aliases());
+            for (String s : spellings) {
+                String owner = spellingOwner.putIfAbsent(OpdDirectory.key(s), e.kode());
+                if (owner != null && !owner.equals(e.kode())) {
+                    throw o.error("the spelling '" + s + "' already names OPD " + owner);
+                }
+            }
+            opd.add(e);
+        }
+        for (OpdEntry e : opd) {
+            if (e.parent() != null && !byKode.containsKey(e.parent())) {
+                throw root.error("OPD " + e.kode() + " has parent " + e.parent() + ", which is not listed");
+            }
+        }
+        for (YamlNode u : root.list("units")) {
+            u.allowKeys("nama", "jenis", "opd", "alias");
+            UnitEntry e = new UnitEntry(u.string("nama"), u.string("jenis"), u.string("opd"), u.strings("alias"));
+            if (!byKode.containsKey(e.opd())) {
+                throw u.get("opd").error("names OPD " + e.opd() + ", which is not listed");
+            }
+            List<String> spellings = new ArrayList<>(List.of(e.nama()));
+            spellings.addAll(e.aliases());
+            for (String s : spellings) {
+                String owner = spellingOwner.putIfAbsent(OpdDirectory.key(s), "unit " + e.nama());
+                if (owner != null && !owner.equals("unit " + e.nama())) {
+                    throw u.error("the spelling '" + s + "' already names " + owner);
+                }
+            }
+            units.add(e);
+        }
+    }
+}

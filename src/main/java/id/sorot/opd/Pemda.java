@@ -1,0 +1,12 @@
+package id.sorot.opd;
+
+/** A local government, with the band sets that compute its predikat, mutu and capaian rating. */
+public record Pemda(
+        int id,
+        String kode,
+        String nama,
+        String jenis,
+        String provinsi,
+        String bandPredikat,
+        String bandMutu,
+        String bandCapaian) {}

@@ -1,0 +1,149 @@
+-- Sorot's star schema in DuckDB. Dimensions first, then facts; every fact row carries the
+-- batch that loaded it. Derived figures keep the value the source reported beside the value
+-- the rule computes (column suffix _computed), with the rule version that computed it.
+-- Statements are idempotent: the store applies this file on every start.
+
+CREATE SEQUENCE IF NOT EXISTS seq_batch START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_pemda START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_opd START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_unit START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_item START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_indikator START 1;
+
+-- pemda: a provinsi, kabupaten or kota (kode is the BPS/Kemendagri code, e.g. 3275)
+CREATE TABLE IF NOT EXISTS pemda (
+    pemda_id   INTEGER PRIMARY KEY,
+    kode       VARCHAR NOT NULL,
+    nama       VARCHAR NOT NULL,
+    jenis      VARCHAR NOT NULL,
+    provinsi   VARCHAR,
+    band_predikat VARCHAR NOT NULL,
+    band_mutu     VARCHAR NOT NULL,
+    band_capaian  VARCHAR NOT NULL
+);
+
+-- opd: a perangkat daerah of a pemda; parent_opd_id links e.g. a UPTD to its dinas
+CREATE TABLE IF NOT EXISTS opd (
+    opd_id        INTEGER PRIMARY KEY,
+    pemda_id      INTEGER NOT NULL,
+    kode          VARCHAR NOT NULL,
+    nama          VARCHAR NOT NULL,
+    singkatan     VARCHAR NOT NULL,
+    jenis         VARCHAR NOT NULL,
+    parent_opd_id INTEGER
+);
+
+-- every spelling of an OPD or unit seen in a source, normalised (see OpdDirectory.key)
+CREATE TABLE IF NOT EXISTS opd_alias (
+    pemda_id  INTEGER NOT NULL,
+    alias_key VARCHAR NOT NULL,
+    alias     VARCHAR NOT NULL,
+    opd_id    INTEGER,
+    unit_id   INTEGER
+);
+
+-- unit layanan: a service unit measured by IKM (an OPD itself, a kecamatan, RSUD, puskesmas)
+CREATE TABLE IF NOT EXISTS unit_layanan (
+    unit_id   INTEGER PRIMARY KEY,
+    pemda_id  INTEGER NOT NULL,
+    opd_id    INTEGER NOT NULL,
+    nama      VARCHAR NOT NULL,
+    jenis     VARCHAR NOT NULL,
+    is_opd    BOOLEAN NOT NULL
+);
+
+-- periode: periode_id = tahun * 10 + triwulan; triwulan 0 is the whole year
+CREATE TABLE IF NOT EXISTS periode (
+    periode_id INTEGER PRIMARY KEY,
+    tahun      SMALLINT NOT NULL,
+    triwulan   TINYINT NOT NULL,
+    semester   TINYINT NOT NULL,
+    label      VARCHAR NOT NULL
+);
+
+-- program / kegiatan / sub kegiatan of an OPD, by kode within the OPD
+CREATE TABLE IF NOT EXISTS kegiatan (
+    item_id        INTEGER PRIMARY KEY,
+    pemda_id       INTEGER NOT NULL,
+    opd_id         INTEGER NOT NULL,
+    kode           VARCHAR NOT NULL,
+    level          VARCHAR NOT NULL,
+    nama           VARCHAR NOT NULL,
+    parent_item_id INTEGER,
+    program_kode   VARCHAR,
+    kegiatan_kode  VARCHAR,
+    urutan         INTEGER NOT NULL
+);
+
+-- indikator: an IKU or other performance indicator of an OPD
+CREATE TABLE IF NOT EXISTS indikator (
+    indikator_id INTEGER PRIMARY KEY,
+    pemda_id     INTEGER NOT NULL,
+    opd_id       INTEGER NOT NULL,
+    nama         VARCHAR NOT NULL,
+    sasaran      VARCHAR,
+    satuan       VARCHAR,
+    arah         VARCHAR NOT NULL
+);
+
+-- batch: one load of one file by one job; facts of a failed batch never reach the fact tables
+CREATE TABLE IF NOT EXISTS batch (
+    batch_id      BIGINT PRIMARY KEY,
+    job           VARCHAR NOT NULL,
+    target        VARCHAR NOT NULL,
+    pemda_id      INTEGER,
+    periods       VARCHAR,
+    file_name     VARCHAR NOT NULL,
+    file_size     BIGINT NOT NULL,
+    sha256        VARCHAR NOT NULL,
+    rows_read     BIGINT NOT NULL,
+    rows_loaded   BIGINT NOT NULL,
+    rows_rejected BIGINT NOT NULL,
+    loaded_by     VARCHAR NOT NULL,
+    started_at    TIMESTAMP NOT NULL,
+    finished_at   TIMESTAMP,
+    status        VARCHAR NOT NULL,
+    message       VARCHAR,
+    replaced      VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS rejected_row (
+    batch_id    BIGINT NOT NULL,
+    file_name   VARCHAR NOT NULL,
+    row_no      INTEGER,
+    column_no   INTEGER,
+    column_name VARCHAR,
+    raw_value   VARCHAR,
+    message     VARCHAR NOT NULL
+);
+
+-- a figure the source reports about a set of rows (a TOTAL, an average, a predikat) next to
+-- what Sorot computes from the loaded rows
+CREATE TABLE IF NOT EXISTS reported_check (
+    batch_id       BIGINT NOT NULL,
+    pemda_id       INTEGER NOT NULL,
+    target         VARCHAR NOT NULL,
+    periode_id     INTEGER,
+    opd_id         INTEGER,
+    subject        VARCHAR NOT NULL,
+    measure        VARCHAR NOT NULL,
+    reported_value DOUBLE,
+    computed_value DOUBLE,
+    reported_label VARCHAR,
+    computed_label VARCHAR,
+    agrees         BOOLEAN NOT NULL,
+    rule           VARCHAR NOT NULL,
+    row_no         INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS fact_akip_opd (
+    batch_id          BIGINT NOT NULL,
+    pemda_id          INTEGER NOT NULL,
+    opd_id            INTEGER NOT NULL,
+    periode_id        INTEGER NOT NULL,
+    nilai             DECIMAL(9,2),
+    predikat          VARCHAR,
+    predikat_computed VARCHAR,
+    rule_version      VARCHAR NOT NULL,
+    row_no            INTEGER
+);

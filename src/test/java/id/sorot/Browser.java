@@ -1,0 +1,106 @@
+package id.sorot;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its own chromedriver (never a downloaded browser), with
+ * the flags that keep it off the network. Screenshots go to {@code target/screenshots/}.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final WebDriver driver;
+    private final Path profile;
+
+    public Browser(int width, int height) throws IOException {
+        String chromium = System.getenv().getOrDefault("SOROT_CHROMIUM", "/usr/bin/chromium");
+        String chromedriver = System.getenv().getOrDefault("SOROT_CHROMEDRIVER", "/usr/bin/chromedriver");
+        if (!new File(chromium).canExecute() || !new File(chromedriver).canExecute()) {
+            throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver (" + chromium
+                    + ", " + chromedriver + "); ./sorot test installs them");
+        }
+        profile = Files.createTempDirectory("sorot-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height,
+                "--lang=id-ID");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a page and waits until Vaadin has rendered it and has no request in flight. */
+    public void open(String url) {
+        driver.get(url);
+        settle();
+    }
+
+    public void settle() {
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> Boolean.TRUE.equals(
+                        js("return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                                + " && Object.keys(window.Vaadin.Flow.clients).length > 0"
+                                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive()))")));
+    }
+
+    public Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Every visible row of a vaadin-grid, as the text in each cell, top to bottom. */
+    @SuppressWarnings("unchecked")
+    public List<List<String>> gridRows(String gridId) {
+        return (List<List<String>>) js(
+                "const g = document.getElementById(arguments[0]);"
+                        + "return [...g.shadowRoot.querySelectorAll('#items tr')].filter(tr => !tr.hidden && tr.offsetParent)"
+                        + ".map(tr => [...tr.querySelectorAll('td')].map(td => { const s = td.querySelector('slot');"
+                        + " const n = s && s.assignedElements()[0]; return n ? n.textContent.trim() : ''; }));",
+                gridId);
+    }
+
+    public String text(String id) {
+        return (String) js("const e = document.getElementById(arguments[0]); return e ? e.innerText : null;", id);
+    }
+
+    public Path screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
