@@ -147,3 +147,137 @@ CREATE TABLE IF NOT EXISTS fact_akip_opd (
     rule_version      VARCHAR NOT NULL,
     row_no            INTEGER
 );
+
+-- AKIP by component (Perencanaan 30, Pengukuran 30, Pelaporan 15, Evaluasi Internal 25)
+CREATE TABLE IF NOT EXISTS fact_akip_komponen (
+    batch_id       BIGINT NOT NULL,
+    pemda_id       INTEGER NOT NULL,
+    opd_id         INTEGER NOT NULL,
+    periode_id     INTEGER NOT NULL,
+    komponen       VARCHAR NOT NULL,
+    komponen_label VARCHAR NOT NULL,
+    urutan         INTEGER NOT NULL,
+    bobot          DECIMAL(9,2),
+    bobot_rule     DECIMAL(9,2),
+    nilai          DECIMAL(9,2),
+    row_no         INTEGER
+);
+
+-- the pemda's own AKIP (evaluated by KemenPANRB)
+CREATE TABLE IF NOT EXISTS fact_akip_pemda (
+    batch_id          BIGINT NOT NULL,
+    pemda_id          INTEGER NOT NULL,
+    periode_id        INTEGER NOT NULL,
+    nilai             DECIMAL(9,2),
+    predikat          VARCHAR,
+    predikat_computed VARCHAR,
+    rule_version      VARCHAR NOT NULL,
+    row_no            INTEGER
+);
+
+-- IKM per service unit; mutu as reported (grade and words) and as the band set computes it
+CREATE TABLE IF NOT EXISTS fact_ikm (
+    batch_id         BIGINT NOT NULL,
+    pemda_id         INTEGER NOT NULL,
+    unit_id          INTEGER NOT NULL,
+    opd_id           INTEGER NOT NULL,
+    periode_id       INTEGER NOT NULL,
+    nilai            DECIMAL(9,2),
+    mutu             VARCHAR,
+    mutu_label       VARCHAR,
+    mutu_computed    VARCHAR,
+    kinerja_computed VARCHAR,
+    rule_version     VARCHAR NOT NULL,
+    row_no           INTEGER
+);
+
+-- realisasi keuangan and fisik per OPD for a year (triwulan 0) or a triwulan
+CREATE TABLE IF NOT EXISTS fact_realisasi_opd (
+    batch_id                        BIGINT NOT NULL,
+    pemda_id                        INTEGER NOT NULL,
+    opd_id                          INTEGER NOT NULL,
+    periode_id                      INTEGER NOT NULL,
+    anggaran                        DECIMAL(18,2),
+    rencana_keuangan_rp             DECIMAL(18,2),
+    rencana_keuangan_pct            DECIMAL(9,2),
+    realisasi_keuangan_rp           DECIMAL(18,2),
+    realisasi_keuangan_pct          DECIMAL(9,2),
+    realisasi_keuangan_pct_computed DOUBLE,
+    rencana_fisik_pct               DECIMAL(9,2),
+    realisasi_fisik_pct             DECIMAL(9,2),
+    deviasi_keuangan                DECIMAL(9,2),
+    deviasi_keuangan_computed       DOUBLE,
+    deviasi_fisik                   DECIMAL(9,2),
+    deviasi_fisik_computed          DOUBLE,
+    row_no                          INTEGER
+);
+
+-- anggaran (pagu murni and after the APBD-P) per program / kegiatan / sub kegiatan
+CREATE TABLE IF NOT EXISTS fact_anggaran (
+    batch_id         BIGINT NOT NULL,
+    pemda_id         INTEGER NOT NULL,
+    opd_id           INTEGER NOT NULL,
+    item_id          INTEGER NOT NULL,
+    periode_id       INTEGER NOT NULL,
+    level            VARCHAR NOT NULL,
+    pagu_murni       DECIMAL(18,2),
+    pagu_perubahan   DECIMAL(18,2),
+    selisih          DECIMAL(18,2),
+    selisih_computed DECIMAL(18,2),
+    row_no           INTEGER
+);
+
+-- realisasi anggaran after the APBD-P per program / kegiatan / sub kegiatan
+CREATE TABLE IF NOT EXISTS fact_realisasi_anggaran (
+    batch_id        BIGINT NOT NULL,
+    pemda_id        INTEGER NOT NULL,
+    opd_id          INTEGER NOT NULL,
+    item_id         INTEGER NOT NULL,
+    periode_id      INTEGER NOT NULL,
+    level           VARCHAR NOT NULL,
+    pagu_sebelum    DECIMAL(18,2),
+    pagu_setelah    DECIMAL(18,2),
+    realisasi       DECIMAL(18,2),
+    persen          DECIMAL(9,2),
+    persen_computed DOUBLE,
+    row_no          INTEGER
+);
+
+-- plan and realisation per sub kegiatan per triwulan (keuangan as % of pagu spent in the quarter)
+CREATE TABLE IF NOT EXISTS fact_realisasi_triwulan (
+    batch_id               BIGINT NOT NULL,
+    pemda_id               INTEGER NOT NULL,
+    opd_id                 INTEGER NOT NULL,
+    item_id                INTEGER NOT NULL,
+    periode_id             INTEGER NOT NULL,
+    pagu                   DECIMAL(18,2),
+    indikator              VARCHAR,
+    satuan                 VARCHAR,
+    target_fisik           DOUBLE,
+    realisasi_fisik        DOUBLE,
+    target_keuangan_pct    DECIMAL(9,2),
+    realisasi_keuangan_pct DECIMAL(9,2),
+    row_no                 INTEGER
+);
+
+-- IKU / perjanjian kinerja: target, realisasi and capaian (reported and computed by direction)
+CREATE TABLE IF NOT EXISTS fact_iku (
+    batch_id          BIGINT NOT NULL,
+    pemda_id          INTEGER NOT NULL,
+    opd_id            INTEGER NOT NULL,
+    indikator_id      INTEGER NOT NULL,
+    periode_id        INTEGER NOT NULL,
+    target_text       VARCHAR,
+    target            DOUBLE,
+    target_upper      DOUBLE,
+    target_grade      VARCHAR,
+    realisasi_text    VARCHAR,
+    realisasi         DOUBLE,
+    realisasi_grade   VARCHAR,
+    satuan            VARCHAR,
+    arah              VARCHAR NOT NULL,
+    capaian           DECIMAL(9,2),
+    capaian_computed  DOUBLE,
+    rule_version      VARCHAR NOT NULL,
+    row_no            INTEGER
+);

@@ -60,7 +60,7 @@ final class JobCatalog {
     static JobSpec read(Path file, Path etlDir, Map<String, Target> targets, RuleService rules) {
         String display = "etl/jobs/" + file.getFileName();
         YamlNode root = YamlNode.load(file, display)
-                .allowKeys(true, "name", "description", "target", "parameters", "samples", "layout");
+                .allowKeys(true, "name", "description", "target", "parameters", "samples", "options", "layout");
         String name = root.string("name");
         String stem = file.getFileName().toString().replaceFirst("\\.yml$", "");
         if (!name.equals(stem)) {
@@ -89,9 +89,16 @@ final class JobCatalog {
                 throw root.list("samples").get(i).error("sample etl/samples/" + samples.get(i) + " does not exist");
             }
         }
+        Map<String, String> options = new LinkedHashMap<>();
+        root.opt("options").ifPresent(o -> o.entries().forEach((k, v) -> options.put(k, v.asString())));
+        for (Map.Entry<String, String> e : options.entrySet()) {
+            String problem = target.checkOption(e.getKey(), e.getValue());
+            if (problem != null) throw root.get("options").error(e.getKey() + ": " + problem);
+        }
         Layout layout = layout(root.get("layout"), rules);
         checkFields(root, layout, target, parameters);
-        return new JobSpec(name, root.string("description").strip(), targetName, parameters, samples, layout);
+        return new JobSpec(
+                name, root.string("description").strip(), targetName, parameters, samples, Map.copyOf(options), layout);
     }
 
     private static void checkFields(YamlNode root, Layout layout, Target target, List<String> parameters) {
@@ -251,7 +258,17 @@ final class JobCatalog {
 
     private static Layout.Total total(YamlNode t, RuleService rules) {
         t.allowKeys(
-                true, "name", "column", "pattern", "blank", "names_opd", "all", "check", "on_mismatch", "tolerance");
+                true,
+                "name",
+                "column",
+                "pattern",
+                "blank",
+                "names_opd",
+                "all",
+                "any",
+                "check",
+                "on_mismatch",
+                "tolerance");
         Map<String, Layout.Check> checks = new LinkedHashMap<>();
         t.opt("check")
                 .ifPresent(c -> c.entries().forEach((field, rule) -> checks.put(field, check(field, rule, rules))));
@@ -270,30 +287,37 @@ final class JobCatalog {
                 throw rule.error(
                         "must be sum, mean, {ratio: [a, b]}, {difference: [a, b]}, {weighted: {of, by}} or {band: set, of: field, agg: sum|mean}");
             }
-            return new Layout.Check(kind, field, null, null);
+            return new Layout.Check(kind, field, null, null, null);
         }
-        rule.allowKeys("ratio", "weighted", "difference", "band", "of", "by", "agg");
+        rule.allowKeys("ratio", "weighted", "difference", "band", "of", "by", "agg", "on_mismatch");
+        Boolean reject = rule.optString("on_mismatch")
+                .map(v -> {
+                    if (!v.equals("reject") && !v.equals("flag"))
+                        throw rule.get("on_mismatch").error("must be 'reject' or 'flag'");
+                    return v.equals("reject");
+                })
+                .orElse(null);
         for (String kind : List.of("ratio", "difference")) {
             if (rule.has(kind)) {
                 List<String> ab = rule.strings(kind);
                 if (ab.size() != 2) throw rule.get(kind).error("needs two fields: [a, b]");
-                return new Layout.Check(kind, ab.get(0), ab.get(1), null);
+                return new Layout.Check(kind, ab.get(0), ab.get(1), null, reject);
             }
         }
         if (rule.has("weighted")) {
             YamlNode w = rule.get("weighted").allowKeys("of", "by");
-            return new Layout.Check("weighted", w.string("of"), w.string("by"), null);
+            return new Layout.Check("weighted", w.string("of"), w.string("by"), null, reject);
         }
         String band = rule.string("band");
         if (!rules.hasBandSet(band)) throw rule.get("band").error("unknown band set '" + band + "'");
         String agg = rule.string("agg", "mean");
         if (!agg.equals("sum") && !agg.equals("mean")) throw rule.get("agg").error("must be sum or mean");
-        return new Layout.Check("band", rule.string("of"), agg, band);
+        return new Layout.Check("band", rule.string("of"), agg, band, reject);
     }
 
     static Layout.Matcher matcher(YamlNode m) {
         if (m.isMap()) {
-            m.allowKeys("column", "pattern", "blank", "names_opd", "all");
+            m.allowKeys("column", "pattern", "blank", "names_opd", "all", "any");
         }
         return matcherOf(m);
     }
@@ -305,6 +329,10 @@ final class JobCatalog {
         if (m.has("all")) {
             return new Layout.All(
                     m.list("all").stream().map(JobCatalog::matcher).toList());
+        }
+        if (m.has("any")) {
+            return new Layout.Any(
+                    m.list("any").stream().map(JobCatalog::matcher).toList());
         }
         int column = m.integer("column");
         if (column < 0) throw m.get("column").error("must be 0 or more");

@@ -1,6 +1,7 @@
 package id.sorot.etl;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One source layout, read from {@code etl/jobs/<name>.yml}: what it is, which target (fact) it
@@ -8,9 +9,16 @@ import java.util.List;
  *
  * @param parameters among {@code pemda}, {@code period}, {@code opd}
  * @param samples sample inputs shipped under {@code etl/samples/}, relative to that folder
+ * @param options conventions of the layout its target understands (e.g. how kode depth maps to level)
  */
 public record JobSpec(
-        String name, String description, String target, List<String> parameters, List<String> samples, Layout layout) {
+        String name,
+        String description,
+        String target,
+        List<String> parameters,
+        List<String> samples,
+        Map<String, String> options,
+        Layout layout) {
 
     public boolean needs(String parameter) {
         return parameters.contains(parameter);

@@ -50,7 +50,11 @@ record Layout(
      * weighted (mean of {@code of} weighted by {@code by}), difference (of two figures this total
      * checked before it), or band (the label a band set gives the sum or mean of a field).
      */
-    record Check(String kind, String of, String by, String band) {}
+    record Check(String kind, String of, String by, String band, Boolean reject) {
+        boolean rejects(Total total) {
+            return reject == null ? total.reject() : reject;
+        }
+    }
 
     /** Recognises a row by one of its cells. */
     sealed interface Matcher {
@@ -75,6 +79,13 @@ record Layout(
         @Override
         public boolean matches(TableReader.Row row, Predicate<String> namesOpd) {
             return all.stream().allMatch(m -> m.matches(row, namesOpd));
+        }
+    }
+
+    record Any(List<Matcher> any) implements Matcher {
+        @Override
+        public boolean matches(TableReader.Row row, Predicate<String> namesOpd) {
+            return any.stream().anyMatch(m -> m.matches(row, namesOpd));
         }
     }
 

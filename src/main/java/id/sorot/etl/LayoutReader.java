@@ -131,6 +131,13 @@ final class LayoutReader {
                 lastWasIgnored = false;
                 continue;
             }
+            // noise is recognised before data, so a broad data pattern cannot swallow a "Sumber:" line
+            TableReader.Row current = row;
+            if (layout.ignore().stream().anyMatch(m -> m.matches(current, namesOpd))) {
+                flush(sink);
+                lastWasIgnored = true;
+                continue;
+            }
             if (layout.data().matches(row, namesOpd)) {
                 flush(sink);
                 dataRows++;
@@ -144,12 +151,6 @@ final class LayoutReader {
                     flush(sink);
                 }
                 lastWasIgnored = false;
-                continue;
-            }
-            TableReader.Row current = row;
-            if (layout.ignore().stream().anyMatch(m -> m.matches(current, namesOpd))) {
-                flush(sink);
-                lastWasIgnored = true;
                 continue;
             }
             flush(sink);

@@ -95,6 +95,14 @@ final class Loader {
             if (defs.containsKey(f)) slots.slot(f);
         }
         target.bind(slots);
+        if (!problems.any()) {
+            try (DuckDBConnection c = store.connect()) {
+                target.prepare(new Target.Prepare(c, dir, pemda, paramOpd, paramYear, spec.options(), file.name()));
+            } catch (SQLException e) {
+                problems.add(Problem.of(file.name(), "etl.error.store", String.valueOf(e.getMessage())));
+            }
+        }
+        Map<String, Object> dimensionCache = new HashMap<>();
         String[] names = slots.all().keySet().toArray(String[]::new);
         Map<String, Double[]> sums = new HashMap<>();
         for (Layout.Total t : layout.totals()) {
@@ -142,7 +150,8 @@ final class Loader {
                                 dir,
                                 layout.dashIsZero(),
                                 file.name(),
-                                problems);
+                                problems,
+                                dimensionCache);
                         if (typed == null) return;
                         target.emit(typed, emit);
                         if (target.counts(typed)) accumulate(typed, slots, sums, weighted, layout);
@@ -209,7 +218,8 @@ final class Loader {
             OpdDirectory dir,
             boolean dashIsZero,
             String file,
-            Problems problems) {
+            Problems problems,
+            Map<String, Object> cache) {
         Object[] values = new Object[names.length];
         boolean bad = false;
         Pemda pemda = filePemda;
@@ -218,7 +228,7 @@ final class Loader {
             String raw = r.raw[pemdaSlot];
             if (raw != null && !raw.isBlank()) {
                 try {
-                    pemda = (Pemda) FieldType.PEMDA.convert(raw, new FieldType.Context(dir, null, dashIsZero));
+                    pemda = (Pemda) cached(FieldType.PEMDA, raw, new FieldType.Context(dir, null, dashIsZero), cache);
                 } catch (FieldType.Bad e) {
                     problems.add(
                             Problem.cell(file, r.rowOf[pemdaSlot], r.column[pemdaSlot], "pemda", raw, e.code, e.args));
@@ -253,7 +263,9 @@ final class Loader {
                 }
             } else {
                 try {
-                    value = def.type().convert(raw, ctx);
+                    value = isDimension(def.type())
+                            ? cached(def.type(), raw, ctx, cache)
+                            : def.type().convert(raw, ctx);
                 } catch (FieldType.Bad e) {
                     problems.add(Problem.cell(file, r.rowOf[s], r.column[s], field, raw, e.code, e.args));
                     bad = true;
@@ -269,6 +281,29 @@ final class Loader {
         }
         return bad ? null : new Target.Typed(r, values);
     }
+
+    /**
+     * Dimension lookups (OPD names, pemda codes) repeat on most rows of a large file; each distinct
+     * spelling is resolved once per load.
+     */
+    private static Object cached(FieldType type, String raw, FieldType.Context ctx, Map<String, Object> cache)
+            throws FieldType.Bad {
+        String key =
+                type.ordinal() + "|" + (ctx.pemda() == null ? "" : ctx.pemda().id()) + "|" + raw;
+        Object hit = cache.get(key);
+        if (hit == null) {
+            try {
+                hit = type.convert(raw, ctx);
+            } catch (FieldType.Bad e) {
+                hit = e;
+            }
+            if (cache.size() < 200_000) cache.put(key, hit == null ? NULL : hit);
+        }
+        if (hit instanceof FieldType.Bad bad) throw bad;
+        return hit == NULL ? null : hit;
+    }
+
+    private static final Object NULL = new Object();
 
     private static boolean isDimension(FieldType type) {
         return switch (type) {
@@ -345,7 +380,7 @@ final class Loader {
                                     || reported.equalsIgnoreCase(String.valueOf(band.meaning(label))));
                     out.add(new LoadResult.Check(
                             total.name(), field, null, value, reported, label, agrees, band.version(), r.row));
-                    if (!agrees && total.reject()) {
+                    if (!agrees && c.rejects(total)) {
                         problems.add(Problem.cell(
                                 file,
                                 r.row,
@@ -399,7 +434,7 @@ final class Loader {
                         agrees,
                         c.kind() + (c.by() == null ? "" : "(" + c.of() + "," + c.by() + ")"),
                         r.row));
-                if (!agrees && total.reject()) {
+                if (!agrees && c.rejects(total)) {
                     problems.add(Problem.cell(
                             file,
                             r.row,

@@ -4,7 +4,6 @@ import id.sorot.opd.Opd;
 import id.sorot.opd.Pemda;
 import id.sorot.opd.Unit;
 import id.sorot.rules.RuleService;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -125,8 +124,26 @@ abstract class Target {
         return true;
     }
 
+    /** What a target may look up before the file is read: existing dimension rows, the load's parameters. */
+    record Prepare(
+            org.duckdb.DuckDBConnection connection,
+            id.sorot.opd.OpdDirectory directory,
+            Pemda pemda,
+            Opd opd,
+            Integer year,
+            Map<String, String> options,
+            String file) {}
+
+    /** Checks one of a job's options; returns what is wrong, or null. Targets take none unless they say so. */
+    String checkOption(String key, String value) {
+        return "target " + name() + " takes no option '" + key + "'";
+    }
+
+    /** Called before the file is read, with the load's parameters and a connection to look things up. */
+    void prepare(Prepare ctx) throws SQLException {}
+
     /** Runs inside the load transaction before the facts are inserted (e.g. to add new dimension rows). */
-    void beforeInsert(Connection c, String staging, long batchId) throws SQLException {}
+    void beforeInsert(org.duckdb.DuckDBConnection c, String staging, long batchId) throws SQLException {}
 
     static int slot(LayoutReader.Slots slots, String field) {
         Integer s = slots.find(field);

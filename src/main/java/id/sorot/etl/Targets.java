@@ -14,7 +14,16 @@ final class Targets {
 
     static Map<String, Target> all() {
         Map<String, Target> out = new LinkedHashMap<>();
-        for (Target t : List.<Target>of(new AkipOpdTarget())) {
+        for (Target t : List.<Target>of(
+                new AkipOpdTarget(),
+                new AkipKomponenTarget(),
+                new AkipPemdaTarget(),
+                new IkmTarget(),
+                new RealisasiOpdTarget(),
+                new AnggaranTarget(),
+                new RealisasiAnggaranTarget(),
+                new RealisasiTriwulanTarget(),
+                new IkuTarget())) {
             out.put(t.name(), t);
         }
         return out;
