@@ -1,16 +1,52 @@
 package id.sorot;
 
 import id.sorot.base.SorotProperties;
+import id.sorot.etl.EtlCommand;
+import id.sorot.etl.EtlService;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** Sorot's entry point: the web application. */
+/** Sorot's entry point: the web application, or a command-line verb ({@code etl}, {@code bench}) when one is given. */
 @SpringBootApplication
 @EnableConfigurationProperties(SorotProperties.class)
 public class Application {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("etl")) {
+            String[] rest = Arrays.copyOfRange(args, 1, args.length);
+            System.exit(EtlCommand.run(
+                    rest, System.out, System.err, options -> (job, file, request, dryRun, locale, out, err) -> {
+                        try (ConfigurableApplicationContext context = headless(options.get("store"))) {
+                            return EtlCommand.direct(context.getBean(EtlService.class))
+                                    .load(job, file, request, dryRun, locale, out, err);
+                        }
+                    }));
+        }
         SpringApplication.run(Application.class, args);
+    }
+
+    /** Sorot without its web server, for command-line verbs that open the store themselves. */
+    static ConfigurableApplicationContext headless(String store) {
+        // command-line arguments, unlike builder defaults, win over application.properties
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "--sorot.load-samples=false",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                // Vaadin's configuration needs a web context; a command-line verb has none
+                "--spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration,"
+                        + "com.vaadin.flow.spring.VaadinServletConfiguration"));
+        if (store != null) {
+            args.add("--sorot.store=" + store);
+        }
+        return new SpringApplicationBuilder(Application.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .run(args.toArray(String[]::new));
     }
 }

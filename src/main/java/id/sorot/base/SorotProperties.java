@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     resolve against it
  * @param loadSamples whether a new, empty store is filled with the bundled sample data
  * @param pemda the pemda (kode) dashboards open with
+ * @param maxUploadMb the largest file the ETL accepts, in MiB
  */
 @ConfigurationProperties("sorot")
 public record SorotProperties(
         @DefaultValue("./data/sorot.duckdb") String store,
         @DefaultValue(".") String home,
         @DefaultValue("true") boolean loadSamples,
-        @DefaultValue("3275") String pemda) {
+        @DefaultValue("3275") String pemda,
+        @DefaultValue("256") int maxUploadMb) {
 
     // Paths stay strings until here: Spring would otherwise resolve them against the servlet context.
     public Path storeFile() {

@@ -43,7 +43,7 @@ public class EtlService {
         this.messages = messages;
         this.catalog = JobCatalog.load(properties.etlDir(), Targets.all(), rules);
         this.loader = new Loader(store, opds, rules, allocator);
-        this.maxUploadBytes = 256L * 1024 * 1024;
+        this.maxUploadBytes = properties.maxUploadMb() * 1024L * 1024L;
     }
 
     public List<JobSpec> jobs() {
@@ -62,6 +62,9 @@ public class EtlService {
     /** Loads a file; one transaction, all or nothing. */
     public LoadResult load(String job, SourceFile file, LoadRequest request, LongConsumer progress) {
         JobSpec spec = require(job);
+        if (file.size() > maxUploadBytes) {
+            return loader.tooLarge(spec, Targets.all().get(spec.target()), file, maxUploadBytes);
+        }
         writer.lock();
         try {
             return loader.run(spec, Targets.all().get(spec.target()), file, request, true, progress);
@@ -73,6 +76,9 @@ public class EtlService {
     /** Reads and checks a file as a load would, and writes nothing. */
     public LoadResult preview(String job, SourceFile file, LoadRequest request) {
         JobSpec spec = require(job);
+        if (file.size() > maxUploadBytes) {
+            return loader.tooLarge(spec, Targets.all().get(spec.target()), file, maxUploadBytes);
+        }
         return loader.run(spec, Targets.all().get(spec.target()), file, request, false, null);
     }
 

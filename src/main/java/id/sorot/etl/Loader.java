@@ -206,6 +206,26 @@ final class Loader {
         }
     }
 
+    /** A file over the size limit is refused before a byte of it is read. */
+    LoadResult tooLarge(JobSpec spec, Target target, SourceFile file, long maxBytes) {
+        Problems problems = new Problems();
+        problems.add(Problem.of(file.name(), "etl.error.oversized", maxBytes / (1024 * 1024)));
+        return result(
+                0,
+                spec,
+                target,
+                file,
+                LoadResult.Status.REJECTED,
+                0,
+                0,
+                problems,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+    }
+
     private static Target.Typed convert(
             Record r,
             String[] names,

@@ -117,23 +117,30 @@ final class TableReader {
                 Problem.at(file.name(), line, "etl.error.not_utf8", bad < 0 ? "?" : String.format("0x%02X", bad)));
     }
 
-    /** Tab for .tsv, otherwise whichever of tab, semicolon or comma splits the first lines most consistently. */
+    /**
+     * Tab for .tsv; otherwise the delimiter that splits the most lines into the same number of
+     * cells. Consistency, not count, decides: with ';' as the delimiter, English-style numbers such
+     * as 229,444,689,696.00 give a varying number of ',' splits per line.
+     */
     static char delimiter(String name, String head) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".tsv") || lower.endsWith(".tab")) {
             return '\t';
         }
         char best = lower.endsWith(".csv") ? ',' : '\t';
-        int bestScore = -1;
+        int bestScore = 0;
         String[] lines = head.split("\r?\n");
         for (char d : new char[] {'\t', ';', ','}) {
-            int score = 0;
+            java.util.Map<Integer, Integer> widths = new java.util.HashMap<>();
             int counted = 0;
             for (String line : lines) {
                 if (line.isBlank()) continue;
-                if (++counted > 40) break;
-                score += split(line, d).size() > 1 ? split(line, d).size() : 0;
+                if (++counted > 60) break;
+                int cells = split(line, d).size();
+                if (cells > 1) widths.merge(cells, 1, Integer::sum);
             }
+            int score =
+                    widths.values().stream().mapToInt(Integer::intValue).max().orElse(0);
             if (score > bestScore) {
                 bestScore = score;
                 best = d;

@@ -53,7 +53,8 @@ class SampleTablesTest extends SorotTest {
         // other tests reload and reject files in the same store; the samples are the batches of the start
         String samples = "FROM batch WHERE loaded_by = 'sorot (sample data)'";
         assertThat(number("SELECT count(DISTINCT job) " + samples)).isEqualTo(10);
-        assertThat(number("SELECT count(*) " + samples + " AND status = 'rejected'")).isZero();
+        assertThat(number("SELECT count(*) " + samples + " AND status = 'rejected'"))
+                .isZero();
     }
 
     @Test

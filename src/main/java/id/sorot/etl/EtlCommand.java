@@ -1,0 +1,197 @@
+package id.sorot.etl;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code sorot etl <job> <file> [--pemda=] [--period=] [--opd=] [--server=URL] [--dry-run] [--lang=en]}.
+ * DuckDB lets one process own the store, so when a Sorot server answers at {@code --server}
+ * (default http://localhost:8080) the file goes through its HTTP endpoint; otherwise the command
+ * opens the store itself. Exit 0: loaded (or checked); 2: rejected, problems on stderr; 1: usage or
+ * other failure.
+ */
+public final class EtlCommand {
+
+    public static final int LOADED = 0;
+    public static final int FAILED = 1;
+    public static final int REJECTED = 2;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Loads without a server: given the options, returns the exit code (the caller owns the store). */
+    public interface Local {
+        int load(
+                String job,
+                Path file,
+                LoadRequest request,
+                boolean dryRun,
+                Locale locale,
+                PrintStream out,
+                PrintStream err);
+    }
+
+    private EtlCommand() {}
+
+    public static int run(String[] args, PrintStream out, PrintStream err, Function<Map<String, String>, Local> local) {
+        Map<String, String> options = new LinkedHashMap<>();
+        List<String> positional = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--")) {
+                int eq = a.indexOf('=');
+                options.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
+            } else {
+                positional.add(a);
+            }
+        }
+        if (positional.size() != 2) {
+            err.println("usage: sorot etl <job> <file> [--pemda=KODE] [--period=YEAR] [--opd=OPD] [--server=URL]"
+                    + " [--dry-run] [--lang=id|en]");
+            return FAILED;
+        }
+        String job = positional.get(0);
+        Path file = Path.of(positional.get(1));
+        if (!Files.isRegularFile(file)) {
+            err.println("sorot etl: " + file + " is not a file");
+            return FAILED;
+        }
+        Locale locale = Locale.forLanguageTag(options.getOrDefault("lang", "id"));
+        boolean dryRun = Boolean.parseBoolean(options.getOrDefault("dry-run", "false"));
+        LoadRequest request = new LoadRequest(
+                options.get("pemda"),
+                options.get("period"),
+                options.get("opd"),
+                System.getProperty("user.name", "cli") + " (sorot etl)");
+        String server = options.getOrDefault(
+                "server",
+                System.getenv()
+                        .getOrDefault("SOROT_SERVER", "http://localhost:" + options.getOrDefault("port", "8080")));
+        try {
+            return viaServer(server, job, file, request, dryRun, locale, out, err);
+        } catch (ConnectException e) {
+            if (options.containsKey("server")) {
+                err.println("sorot etl: no Sorot server answers at " + server);
+                return FAILED;
+            }
+            return local.apply(options).load(job, file, request, dryRun, locale, out, err);
+        } catch (IOException e) {
+            err.println("sorot etl: " + e.getMessage());
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        }
+    }
+
+    private static int viaServer(
+            String server,
+            String job,
+            Path file,
+            LoadRequest request,
+            boolean dryRun,
+            Locale locale,
+            PrintStream out,
+            PrintStream err)
+            throws IOException, InterruptedException {
+        String boundary = "sorot-" + UUID.randomUUID();
+        List<byte[]> parts = new ArrayList<>();
+        for (Map.Entry<String, String> p : Map.of(
+                        "pemda", String.valueOf(request.pemda()),
+                        "period", String.valueOf(request.period()),
+                        "opd", String.valueOf(request.opd()),
+                        "dry_run", String.valueOf(dryRun))
+                .entrySet()) {
+            if (p.getValue().equals("null")) continue;
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.getKey() + "\"\r\n\r\n"
+                            + p.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                        + file.getFileName().toString().replace("\"", "")
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        parts.add(Files.readAllBytes(file));
+        parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        HttpRequest http = HttpRequest.newBuilder(URI.create(server.replaceAll("/$", "") + "/api/v1/etl/" + job))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept-Language", locale.toLanguageTag())
+                .header("X-Sorot-User", request.user())
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts))
+                .build();
+        HttpResponse<String> response = client.send(http, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(response.body());
+        if (response.statusCode() == 200) {
+            out.println(summary(
+                    body.path("status").asString(),
+                    body.path("job").asString(),
+                    body.path("rows_loaded").asLong(),
+                    body.path("rows_read").asLong(),
+                    body.path("batch_id").asLong(),
+                    "server " + server));
+            return LOADED;
+        }
+        if (body.has("problems")) {
+            for (JsonNode p : body.path("problems"))
+                err.println(p.path("message").asString());
+            return REJECTED;
+        }
+        err.println(
+                "sorot etl: " + response.statusCode() + " " + body.path("error").asString(response.body()));
+        return response.statusCode() == 404 || response.statusCode() == 400 ? FAILED : REJECTED;
+    }
+
+    static String summary(String status, String job, long loaded, long read, long batch, String where) {
+        return status.equals("VALID")
+                ? "checked " + read + " rows with " + job + ": no problem (" + where + ", nothing written)"
+                : "loaded " + loaded + " facts from " + read + " rows with " + job + " (batch " + batch + ", " + where
+                        + ")";
+    }
+
+    /** The in-process path, for when no server runs: the store is opened by this process. */
+    public static Local direct(EtlService etl) {
+        return (job, file, request, dryRun, locale, out, err) -> {
+            if (etl.job(job).isEmpty()) {
+                err.println("sorot etl: unknown job '" + job + "' (known: "
+                        + String.join(
+                                ", ", etl.jobs().stream().map(JobSpec::name).toList()) + ")");
+                return FAILED;
+            }
+            try {
+                LoadResult r = dryRun
+                        ? etl.preview(job, SourceFile.of(file), request)
+                        : etl.load(job, SourceFile.of(file), request, null);
+                if (!r.ok()) {
+                    r.problems().forEach(p -> err.println(etl.render(p, locale)));
+                    if (r.problemCount() > r.problems().size()) {
+                        err.println("... " + (r.problemCount() - r.problems().size()) + " more");
+                    }
+                    return REJECTED;
+                }
+                out.println(summary(r.status().name(), r.job(), r.rowsLoaded(), r.rowsRead(), r.batchId(), "store"));
+                return LOADED;
+            } catch (IOException e) {
+                err.println("sorot etl: " + e.getMessage());
+                return FAILED;
+            }
+        };
+    }
+}

@@ -1,0 +1,162 @@
+package id.sorot.etl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/v1/etl/{job}}: upload a file (multipart {@code file}, plus {@code pemda},
+ * {@code period}, {@code opd} where the file does not carry them). 200 with the batch when loaded,
+ * 422 with every problem when rejected (nothing is committed). {@code dry_run=true} only checks.
+ */
+@RestController
+@RequestMapping("/api/v1/etl")
+class EtlController {
+
+    private final EtlService etl;
+
+    EtlController(EtlService etl) {
+        this.etl = etl;
+    }
+
+    @GetMapping("/jobs")
+    List<Map<String, Object>> jobs() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (JobSpec j : etl.jobs()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", j.name());
+            m.put("target", j.target());
+            m.put("parameters", j.parameters());
+            m.put("description", j.description());
+            out.add(m);
+        }
+        return out;
+    }
+
+    @GetMapping("/batches")
+    List<EtlService.Batch> batches(@RequestParam(defaultValue = "50") int limit) {
+        return etl.history(Math.min(limit, 1000));
+    }
+
+    @PostMapping(path = "/{job}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, Object>> load(
+            @PathVariable String job,
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String pemda,
+            @RequestParam(required = false) String period,
+            @RequestParam(required = false) String opd,
+            @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
+            @RequestHeader(name = "X-Sorot-User", required = false) String user,
+            Locale locale)
+            throws IOException {
+        if (etl.job(job).isEmpty()) {
+            return error(HttpStatus.NOT_FOUND, "job", "unknown job '" + job + "'");
+        }
+        if (file == null || file.isEmpty() && file.getOriginalFilename() == null) {
+            return error(HttpStatus.BAD_REQUEST, "file", "a multipart field 'file' is required");
+        }
+        String name =
+                file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                        ? "upload"
+                        : file.getOriginalFilename();
+        SourceFile source;
+        try (InputStream in = file.getInputStream()) {
+            source = SourceFile.copyOf(name, in, etl.maxUploadBytes());
+        } catch (EtlException e) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problemsOnly(e.problems(), locale));
+        }
+        try {
+            LoadRequest request = new LoadRequest(pemda, period, opd, user == null ? "api" : user);
+            LoadResult result = dryRun ? etl.preview(job, source, request) : etl.load(job, source, request, null);
+            HttpStatus status = result.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT;
+            return ResponseEntity.status(status).body(json(result, locale));
+        } finally {
+            Files.deleteIfExists(source.path());
+        }
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, "file", "the file is larger than the upload limit");
+    }
+
+    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String field, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("field", field);
+        return ResponseEntity.status(status).body(body);
+    }
+
+    private Map<String, Object> problemsOnly(List<Problem> problems, Locale locale) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "REJECTED");
+        body.put("problems", problems(problems, locale));
+        return body;
+    }
+
+    private List<Map<String, Object>> problems(List<Problem> problems, Locale locale) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Problem p : problems) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", p.file());
+            m.put("row", p.row());
+            m.put("column", p.column());
+            m.put("field", p.field());
+            m.put("value", p.raw());
+            m.put("code", p.code());
+            m.put("message", etl.render(p, locale));
+            out.add(m);
+        }
+        return out;
+    }
+
+    Map<String, Object> json(LoadResult r, Locale locale) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("batch_id", r.batchId());
+        body.put("job", r.job());
+        body.put("target", r.target());
+        body.put("file", r.file());
+        body.put("size", r.size());
+        body.put("sha256", r.sha256());
+        body.put("status", r.status().name());
+        body.put("rows_read", r.rowsRead());
+        body.put("rows_loaded", r.rowsLoaded());
+        body.put("rows_rejected", r.rowsRejected());
+        body.put("periods", r.periods());
+        body.put("replaced_batches", r.replacedBatches());
+        body.put("problem_count", r.problemCount());
+        body.put("problems", problems(r.problems(), locale));
+        List<Map<String, Object>> checks = new ArrayList<>();
+        for (LoadResult.Check c : r.checks()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("subject", c.subject());
+            m.put("measure", c.measure());
+            m.put("reported", c.reported() == null ? c.reportedLabel() : c.reported());
+            m.put("computed", c.computed() == null ? c.computedLabel() : c.computed());
+            m.put("agrees", c.agrees());
+            m.put("rule", c.rule());
+            m.put("row", c.row());
+            checks.add(m);
+        }
+        body.put("checks", checks);
+        return body;
+    }
+}

@@ -1,0 +1,90 @@
+package id.sorot.etl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.sorot.SorotTest;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code sorot etl} as a separate process: through the running server when there is one (the
+ * server owns the store), on its own store when there is none. Exit codes 0 and 2.
+ */
+class EtlCommandTest extends SorotTest {
+
+    record Run(int exit, String out, String err) {}
+
+    private Run sorot(String server, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(
+                "--enable-native-access=ALL-UNNAMED",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+                "--sun-misc-unsafe-memory-access=allow",
+                "-Dio.netty.tryReflectionSetAccessible=true"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "id.sorot.Application", "etl"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("SOROT_SERVER", server);
+        Path out = Files.createTempFile("sorot-etl-out", ".txt");
+        Path err = Files.createTempFile("sorot-etl-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("sorot etl finishes").isTrue();
+        return new Run(
+                p.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void with_sorot_running_the_command_goes_through_the_server() throws Exception {
+        Run ok = sorot(
+                baseUrl(), "akip_pemda", "etl/samples/kota-bekasi-2024/nilai_akip_kota_2020_2024.tsv", "--pemda=3275");
+        assertThat(ok.exit()).as(ok.err()).isEqualTo(EtlCommand.LOADED);
+        assertThat(ok.out()).contains("loaded 5 facts from 1 rows with akip_pemda", "server " + baseUrl());
+
+        Run bad = sorot(
+                baseUrl(),
+                "akip_opd_ranking",
+                "src/test/resources/etl/bad/bad_number.tsv",
+                "--pemda=3275",
+                "--lang=en");
+        assertThat(bad.exit()).isEqualTo(EtlCommand.REJECTED);
+        assertThat(bad.err())
+                .contains(
+                        "bad_number.tsv, row 33, column 3 (nilai), value '77.1.4'",
+                        "bad_number.tsv, row 50, column 3 (nilai), value 'enam puluh': not a number");
+    }
+
+    @Test
+    void without_a_server_the_command_opens_a_store_of_its_own() throws Exception {
+        String nobody = "http://127.0.0.1:9"; // discard port: nothing answers
+        Path store = STORE_DIR.resolve("cli" + File.separator + "cli.duckdb");
+        Run ok = sorot(
+                nobody,
+                "akip_opd_ranking",
+                "etl/samples/kota-bekasi-2024/hasil_evaluasi_akip_opd_2024.tsv",
+                "--pemda=3275",
+                "--store=" + store);
+        assertThat(ok.exit()).as(ok.err()).isEqualTo(EtlCommand.LOADED);
+        assertThat(ok.out()).contains("loaded 44 facts from 44 rows with akip_opd_ranking", "store");
+        assertThat(store).exists();
+
+        Run bad = sorot(
+                nobody,
+                "akip_opd_ranking",
+                "src/test/resources/etl/bad/duplicate_opd.tsv",
+                "--pemda=3275",
+                "--store=" + store);
+        assertThat(bad.exit()).isEqualTo(EtlCommand.REJECTED);
+        assertThat(bad.err()).contains("baris 50, 51 mencatat data yang sama (DISNAKER 2024)");
+    }
+}
