@@ -1,6 +1,7 @@
 package id.sorot;
 
 import id.sorot.base.SorotProperties;
+import id.sorot.etl.EtlBench;
 import id.sorot.etl.EtlCommand;
 import id.sorot.etl.EtlService;
 import java.util.Arrays;
@@ -27,11 +28,35 @@ public class Application {
                         }
                     }));
         }
+        if (args.length > 1 && args[0].equals("bench") && args[1].equals("etl")) {
+            java.util.Map<String, String> options = options(Arrays.copyOfRange(args, 2, args.length));
+            try {
+                System.exit(EtlBench.run(
+                        options,
+                        java.nio.file.Path.of(options.getOrDefault("home", ".")),
+                        System.out,
+                        paths -> headless(paths[1].toString(), "--sorot.home=" + paths[0], "--sorot.max-upload-mb=8192")
+                                .getBean(EtlService.class)));
+            } catch (Exception e) {
+                e.printStackTrace();
+                System.exit(1);
+            }
+        }
         SpringApplication.run(Application.class, args);
     }
 
+    static java.util.Map<String, String> options(String[] args) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (a.startsWith("--"))
+                out.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
+        }
+        return out;
+    }
+
     /** Sorot without its web server, for command-line verbs that open the store themselves. */
-    static ConfigurableApplicationContext headless(String store) {
+    static ConfigurableApplicationContext headless(String store, String... extra) {
         // command-line arguments, unlike builder defaults, win over application.properties
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 "--sorot.load-samples=false",
@@ -44,6 +69,7 @@ public class Application {
         if (store != null) {
             args.add("--sorot.store=" + store);
         }
+        args.addAll(java.util.List.of(extra));
         return new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)

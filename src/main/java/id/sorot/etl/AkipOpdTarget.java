@@ -59,6 +59,16 @@ final class AkipOpdTarget extends Target {
     }
 
     @Override
+    boolean splittable() {
+        return true;
+    }
+
+    @Override
+    Target fork() {
+        return copy(new AkipOpdTarget());
+    }
+
+    @Override
     void bind(LayoutReader.Slots slots) {
         pemda = slot(slots, "pemda");
         opd = slot(slots, "opd");

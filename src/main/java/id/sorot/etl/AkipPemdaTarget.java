@@ -56,6 +56,16 @@ final class AkipPemdaTarget extends Target {
     }
 
     @Override
+    boolean splittable() {
+        return true;
+    }
+
+    @Override
+    Target fork() {
+        return copy(new AkipPemdaTarget());
+    }
+
+    @Override
     void bind(LayoutReader.Slots slots) {
         pemda = slot(slots, "pemda");
         tahun = slot(slots, "tahun");

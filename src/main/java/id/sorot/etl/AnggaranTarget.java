@@ -174,7 +174,7 @@ final class AnggaranTarget extends Target {
     }
 
     @Override
-    void beforeInsert(DuckDBConnection c, String staging, long batchId) throws SQLException {
+    void beforeInsert(DuckDBConnection c, long batchId) throws SQLException {
         tree.write(c);
     }
 }

@@ -97,6 +97,8 @@ final class FactBuffer implements AutoCloseable {
         if (current == null || index + 1 >= BATCH) {
             seal();
             current = VectorSchemaRoot.create(schema, allocator);
+            // sized for a whole batch up front: growing by doubling would copy every vector four times
+            for (FieldVector v : current.getFieldVectors()) v.setInitialCapacity(BATCH);
             current.allocateNew();
             vectors = current.getFieldVectors().toArray(FieldVector[]::new);
             batches.add(current);
@@ -137,11 +139,34 @@ final class FactBuffer implements AutoCloseable {
     }
 
     void setString(int col, String v) {
-        if (v != null) ((VarCharVector) vectors[col]).setSafe(index, v.getBytes(StandardCharsets.UTF_8));
+        if (v == null) return;
+        // most text columns repeat the same few values (a unit, a rule version): encode each once
+        if (lastText == null) {
+            lastText = new String[columns.size()];
+            lastBytes = new byte[columns.size()][];
+        }
+        if (!v.equals(lastText[col])) {
+            lastText[col] = v;
+            lastBytes[col] = v.getBytes(StandardCharsets.UTF_8);
+        }
+        ((VarCharVector) vectors[col]).setSafe(index, lastBytes[col]);
     }
+
+    private String[] lastText;
+    private byte[][] lastBytes;
 
     void setBoolean(int col, Boolean v) {
         if (v != null) ((BitVector) vectors[col]).setSafe(index, v ? 1 : 0);
+    }
+
+    /** Takes over another buffer's rows (same columns), after this buffer's own. */
+    void absorb(FactBuffer other) {
+        seal();
+        other.seal();
+        batches.addAll(other.batches);
+        rows += other.rows;
+        other.batches.clear();
+        current = null;
     }
 
     /** The first rows as text, for a preview before commit. */

@@ -139,7 +139,7 @@ enum FieldType {
             }
             case KODE -> {
                 if (text.isEmpty()) return null;
-                if (!text.matches("[0-9]+(\\.[0-9]+)*\\.?")) throw new Bad("etl.error.bad_kode", text);
+                if (!isKode(text)) throw new Bad("etl.error.bad_kode", text);
                 return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
             }
             case PREDIKAT -> {
@@ -182,8 +182,26 @@ enum FieldType {
         return ctx.pemda();
     }
 
+    /** Digits in groups separated by single dots, optionally ending in a dot: 1.2.01.1 or 5. */
+    static boolean isKode(String text) {
+        boolean digit = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && digit) {
+                digit = false;
+            } else {
+                return false;
+            }
+        }
+        return digit || text.length() > 1;
+    }
+
     static Quantity quantity(String text) throws Bad {
         if (text.isEmpty() || text.equals("-")) return null;
+        Quantity simple = simpleQuantity(text);
+        if (simple != null) return simple;
         try {
             Matcher m = WITH_SCORE.matcher(text);
             if (m.matches()) {
@@ -213,6 +231,48 @@ enum FieldType {
             throw new Bad(e.code);
         }
         throw new Bad("etl.error.bad_quantity", text);
+    }
+
+    /**
+     * The common case without regular expressions: a number, then optionally a space and a unit
+     * made of letters ("20 Dokumen", "100%", "88,13"). Anything else returns null.
+     */
+    private static Quantity simpleQuantity(String text) {
+        int n = text.length();
+        char first = text.charAt(0);
+        if (first < '0' || first > '9') return null;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && c != '.' && c != ',') break;
+            i++;
+        }
+        int u = i;
+        while (u < n && text.charAt(u) == ' ') u++;
+        for (int k = u; k < n; k++) {
+            char c = text.charAt(k);
+            if (!Character.isLetter(c) && c != ' ' && c != '/' && c != '.' && !(c == '%' && k == u && k == n - 1)) {
+                return null;
+            }
+        }
+        try {
+            double value = IdNumbers.parseHundredths(text, 0, i, false, false) / 100.0;
+            return new Quantity(
+                    value, null, u == n ? null : units(text.substring(u).strip()), null);
+        } catch (IdNumbers.NotANumber e) {
+            return null;
+        }
+    }
+
+    /** Units repeat on every row ("Dokumen", "Laporan"): one instance each keeps them cheap downstream. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> UNITS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String units(String unit) {
+        String known = UNITS.get(unit);
+        if (known != null || UNITS.size() > 10_000) return known != null ? known : unit;
+        known = UNITS.putIfAbsent(unit, unit);
+        return known == null ? unit : known;
     }
 
     private static String unit(String s) {

@@ -65,6 +65,16 @@ final class IkmTarget extends Target {
     }
 
     @Override
+    boolean splittable() {
+        return true;
+    }
+
+    @Override
+    Target fork() {
+        return copy(new IkmTarget());
+    }
+
+    @Override
     void bind(LayoutReader.Slots slots) {
         pemda = slot(slots, "pemda");
         unit = slot(slots, "unit");

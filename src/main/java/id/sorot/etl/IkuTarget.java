@@ -187,7 +187,7 @@ final class IkuTarget extends Target {
     }
 
     @Override
-    void beforeInsert(DuckDBConnection c, String staging, long batchId) throws SQLException {
+    void beforeInsert(DuckDBConnection c, long batchId) throws SQLException {
         if (added.isEmpty()) return;
         try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "indikator")) {
             for (Object[] row : added) {

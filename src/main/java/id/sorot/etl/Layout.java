@@ -61,10 +61,54 @@ record Layout(
         boolean matches(TableReader.Row row, Predicate<String> namesOpd);
     }
 
-    record CellPattern(int column, Pattern pattern) implements Matcher {
+    record CellPattern(int column, Pattern pattern, Shape shape, String literal) implements Matcher {
+
+        /** Patterns common enough on every row of a large file to be checked without the regex engine. */
+        enum Shape {
+            REGEX,
+            LITERAL,
+            DIGITS,
+            DIGITS_DOT
+        }
+
+        CellPattern(int column, Pattern pattern) {
+            this(column, pattern, shape(pattern.pattern()), literal(pattern.pattern()));
+        }
+
+        private static Shape shape(String p) {
+            if (p.equals("\\d+")) return Shape.DIGITS;
+            if (p.equals("\\d+\\.?")) return Shape.DIGITS_DOT;
+            return literal(p) != null ? Shape.LITERAL : Shape.REGEX;
+        }
+
+        /** The text a pattern of plain letters, digits and spaces stands for, or null. */
+        private static String literal(String p) {
+            for (int i = 0; i < p.length(); i++) {
+                char c = p.charAt(i);
+                if (!Character.isLetterOrDigit(c) && c != ' ') return null;
+            }
+            return p;
+        }
+
         @Override
         public boolean matches(TableReader.Row row, Predicate<String> namesOpd) {
-            return pattern.matcher(clean(row.cell(column))).matches();
+            String text = clean(row.cell(column));
+            return switch (shape) {
+                case LITERAL -> text.equalsIgnoreCase(literal);
+                case DIGITS, DIGITS_DOT -> digits(text, shape == Shape.DIGITS_DOT);
+                case REGEX -> pattern.matcher(text).matches();
+            };
+        }
+
+        private static boolean digits(String text, boolean dotAllowed) {
+            int n = text.length();
+            if (dotAllowed && n > 1 && text.charAt(n - 1) == '.') n--;
+            if (n == 0) return false;
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9') return false;
+            }
+            return true;
         }
     }
 

@@ -45,6 +45,7 @@ final class LayoutReader {
     private final Problems problems;
     private final Predicate<String> namesOpd;
     private final boolean strictWidth;
+    private final int width;
 
     private List<String> repeatValues;
     private String titlePeriod;
@@ -70,6 +71,28 @@ final class LayoutReader {
         this.problems = problems;
         this.namesOpd = namesOpd;
         this.strictWidth = strictWidth;
+        this.width = layout.width();
+    }
+
+    /** Which end-of-file checks a pass makes: all, only "no header" (first stretch), or none. */
+    enum Ends {
+        ALL,
+        HEADER,
+        NONE
+    }
+
+    private Ends ends = Ends.ALL;
+
+    void ends(Ends ends) {
+        this.ends = ends;
+    }
+
+    /** Starts in the middle of a file whose header {@code head} has read. */
+    void continueAfter(LayoutReader head) {
+        headerSeen = true;
+        repeatValues = head.repeatValues;
+        titlePeriod = head.titlePeriod;
+        titlePeriodRow = head.titlePeriodRow;
     }
 
     long rowsRead() {
@@ -132,8 +155,7 @@ final class LayoutReader {
                 continue;
             }
             // noise is recognised before data, so a broad data pattern cannot swallow a "Sumber:" line
-            TableReader.Row current = row;
-            if (layout.ignore().stream().anyMatch(m -> m.matches(current, namesOpd))) {
+            if (ignored(row)) {
                 flush(sink);
                 lastWasIgnored = true;
                 continue;
@@ -157,6 +179,9 @@ final class LayoutReader {
             problems.add(Problem.at(file, row.line(), "etl.error.unrecognised_row", preview(row)));
         }
         flush(sink);
+        if (ends == Ends.NONE) {
+            return;
+        }
         if (!headerSeen) {
             problems.add(Problem.of(
                     file,
@@ -166,9 +191,16 @@ final class LayoutReader {
                             layout.header().stream()
                                     .map(p -> p.pattern().replace("\\s*", " ").replace("\\", ""))
                                     .toList())));
-        } else if (dataRows == 0) {
+        } else if (dataRows == 0 && ends == Ends.ALL) {
             problems.add(Problem.of(file, "etl.error.no_rows"));
         }
+    }
+
+    private boolean ignored(TableReader.Row row) {
+        for (Layout.Matcher m : layout.ignore()) {
+            if (m.matches(row, namesOpd)) return true;
+        }
+        return false;
     }
 
     private void flush(Sink sink) {
@@ -228,7 +260,27 @@ final class LayoutReader {
         return null;
     }
 
+    private int[][] columnSlots;
+    private int[][] repeatSlots;
+    /** Column by slot of plain (unrepeated) records: one array shared by all of them. */
+    private int[] plainColumns;
+
+    /** Column-to-slot pairs, looked up once per load rather than once per cell. */
+    private void bindSlots() {
+        if (columnSlots != null) return;
+        columnSlots = layout.columns().entrySet().stream()
+                .map(e -> new int[] {e.getKey(), slots.slot(e.getValue())})
+                .toArray(int[][]::new);
+        Layout.Repeat repeat = layout.repeat();
+        repeatSlots = repeat == null
+                ? new int[0][]
+                : repeat.columns().entrySet().stream()
+                        .map(e -> new int[] {e.getKey(), slots.slot(e.getValue())})
+                        .toArray(int[][]::new);
+    }
+
     private List<Record> records(TableReader.Row row, Layout.Total total) {
+        bindSlots();
         String[] cells = row.cells();
         if (!layout.fillDown().isEmpty() && total == null) {
             cells = cells.clone();
@@ -244,21 +296,20 @@ final class LayoutReader {
             previousCells = cells;
         }
         Layout.Repeat repeat = layout.repeat();
-        List<String> groups = repeat == null ? List.of("") : values(repeat);
+        if (repeat == null) {
+            Record r = new Record(row.line(), total, slots.size());
+            for (int[] cs : columnSlots) r.set(cs[1], cell(cells, cs[0]), cs[0], row.line());
+            return List.of(r);
+        }
+        List<String> groups = values(repeat);
+        int repeatField = slots.slot(repeat.field());
         List<Record> out = new ArrayList<>(groups.size());
         for (int g = 0; g < groups.size(); g++) {
             Record r = new Record(row.line(), total, slots.size());
-            for (Map.Entry<Integer, String> e : layout.columns().entrySet()) {
-                r.set(slots.slot(e.getValue()), cell(cells, e.getKey()), e.getKey(), row.line());
-            }
-            if (repeat != null) {
-                r.set(slots.slot(repeat.field()), groups.get(g), -1, row.line());
-                int base = repeat.start() + g * repeat.width();
-                for (Map.Entry<Integer, String> e : repeat.columns().entrySet()) {
-                    int c = base + e.getKey();
-                    r.set(slots.slot(e.getValue()), cell(cells, c), c, row.line());
-                }
-            }
+            for (int[] cs : columnSlots) r.set(cs[1], cell(cells, cs[0]), cs[0], row.line());
+            r.set(repeatField, groups.get(g), -1, row.line());
+            int base = repeat.start() + g * repeat.width();
+            for (int[] cs : repeatSlots) r.set(cs[1], cell(cells, base + cs[0]), base + cs[0], row.line());
             out.add(r);
             if (total != null) break;
         }

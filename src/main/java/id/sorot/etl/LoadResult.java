@@ -1,6 +1,7 @@
 package id.sorot.etl;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of a load or a preview: the batch, its counts, the problems that stopped it (if
@@ -11,6 +12,7 @@ import java.util.List;
  * @param rowsRejected source rows with at least one problem
  * @param replacedBatches earlier batches whose rows this load replaced
  * @param columns and {@code head}: the first parsed fact rows, for a preview
+ * @param millis how long each phase took (read, stage, check, replace, insert), for benchmarks
  */
 public record LoadResult(
         long batchId,
@@ -29,7 +31,8 @@ public record LoadResult(
         long problemCount,
         List<Check> checks,
         List<String> columns,
-        List<List<String>> head) {
+        List<List<String>> head,
+        Map<String, Long> millis) {
 
     public enum Status {
         /** committed */

@@ -48,9 +48,23 @@ final class Loader {
         this.allocator = allocator;
     }
 
+    /**
+     * Phase timings of the load running on this thread; a load runs start to end on one thread, and
+     * this keeps the timing out of every method signature.
+     */
+    private static final ThreadLocal<Map<String, Long>> PHASES = ThreadLocal.withInitial(java.util.LinkedHashMap::new);
+
+    private static long mark(String phase, long since) {
+        long now = System.nanoTime();
+        PHASES.get().merge(phase, (now - since) / 1_000_000, Long::sum);
+        return now;
+    }
+
     LoadResult run(
             JobSpec spec, Target target, SourceFile file, LoadRequest request, boolean commit, LongConsumer progress) {
         Instant started = Instant.now();
+        PHASES.get().clear();
+        long clock = System.nanoTime();
         long batchId = commit ? nextBatchId() : 0;
         Problems problems = new Problems();
         OpdDirectory dir = opds.directory();
@@ -94,87 +108,61 @@ final class Loader {
         for (String f : List.of("pemda", "opd", "tahun")) {
             if (defs.containsKey(f)) slots.slot(f);
         }
-        target.bind(slots);
+        target.attach(slots);
         if (!problems.any()) {
             try (DuckDBConnection c = store.connect()) {
                 target.prepare(new Target.Prepare(c, dir, pemda, paramOpd, paramYear, spec.options(), file.name()));
             } catch (SQLException e) {
                 problems.add(Problem.of(file.name(), "etl.error.store", String.valueOf(e.getMessage())));
             }
+            clock = mark("prepare", clock);
         }
-        Map<String, Object> dimensionCache = new HashMap<>();
-        String[] names = slots.all().keySet().toArray(String[]::new);
-        Map<String, Double[]> sums = new HashMap<>();
-        for (Layout.Total t : layout.totals()) {
-            for (Layout.Check c : t.checks().values()) {
-                if (!c.kind().equals("difference")) {
-                    sums.put(c.of(), new Double[] {0.0, 0.0});
-                    if (c.by() != null && !c.kind().equals("band")) sums.put(c.by(), new Double[] {0.0, 0.0});
-                }
-            }
-        }
-        Map<String, Double[]> weighted = new HashMap<>();
-        List<Record> totals = new ArrayList<>();
         List<LoadResult.Check> checks = new ArrayList<>();
-        FactBuffer facts = new FactBuffer(allocator, target.columns());
-        Target.Emit emit = new Target.Emit(rules, file.name(), facts, problems);
+        Pass all = new Pass(target, layout, problems, file.name());
         long rowsRead = 0;
         try {
             if (!problems.any()) {
-                Pemda filePemda = pemda;
                 Opd fileOpd = paramOpd;
-                Integer year = paramYear;
                 Predicate<String> namesOpd = text -> fileOpd != null
                         && dir.findOpd(fileOpd.pemdaId(), text)
                                 .map(o -> o.id() == fileOpd.id())
                                 .orElse(false);
-                try (TableReader.RowSource rows = TableReader.open(file)) {
-                    boolean strict = !file.name().toLowerCase(Locale.ROOT).endsWith(".xlsx");
-                    LayoutReader reader = new LayoutReader(layout, file.name(), slots, problems, namesOpd, strict);
-                    long[] seen = {0};
-                    reader.read(rows, record -> {
-                        if (++seen[0] % 100_000 == 0 && progress != null) progress.accept(seen[0]);
-                        if (record.isTotal()) {
-                            totals.add(record);
-                            return;
-                        }
-                        Target.Typed typed = convert(
-                                record,
-                                names,
-                                defs,
-                                slots,
-                                filePemda,
-                                fileOpd,
-                                year,
-                                reader,
-                                dir,
-                                layout.dashIsZero(),
-                                file.name(),
-                                problems,
-                                dimensionCache);
-                        if (typed == null) return;
-                        target.emit(typed, emit);
-                        if (target.counts(typed)) accumulate(typed, slots, sums, weighted, layout);
-                    });
-                    rowsRead = reader.dataRows();
-                    if (reader.titlePeriod() != null
-                            && year != null
-                            && !reader.titlePeriod().equals(String.valueOf(year))) {
-                        problems.add(Problem.at(
-                                file.name(),
-                                reader.titlePeriodRow(),
-                                "etl.error.period_conflict",
-                                reader.titlePeriod(),
-                                year));
+                boolean strict = !file.name().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+                java.util.concurrent.atomic.LongAdder seen = new java.util.concurrent.atomic.LongAdder();
+                Reading reading = new Reading(
+                        layout, file, slots, defs, problems, namesOpd, strict, pemda, paramOpd, paramYear, dir,
+                        progress, seen);
+                List<TableReader.Chunk> chunks = parallel(layout, target, file);
+                PHASES.get().put("stretches", chunks == null ? 1L : chunks.size());
+                LayoutReader first;
+                if (chunks == null) {
+                    try (TableReader.RowSource rows = TableReader.prefetching(TableReader.open(file))) {
+                        first = reading.pass(all, rows, null, LayoutReader.Ends.ALL);
                     }
+                } else {
+                    first = readParallel(reading, all, target, file, chunks);
                 }
-                checks.addAll(checkTotals(totals, slots, defs, sums, weighted, file.name(), problems, layout));
+                rowsRead = all.rowsRead;
+                if (first.titlePeriod() != null
+                        && paramYear != null
+                        && !first.titlePeriod().equals(String.valueOf(paramYear))) {
+                    problems.add(Problem.at(
+                            file.name(),
+                            first.titlePeriodRow(),
+                            "etl.error.period_conflict",
+                            first.titlePeriod(),
+                            paramYear));
+                }
+                clock = mark("read", clock);
+                checks.addAll(
+                        checkTotals(all.totals, slots, defs, all.sums, all.weighted, file.name(), problems, layout));
             }
         } catch (EtlException e) {
             e.problems().forEach(problems::add);
         } catch (IOException e) {
             problems.add(Problem.of(file.name(), "etl.error.unreadable", String.valueOf(e.getMessage())));
         }
+        FactBuffer facts = all.facts;
         if (progress != null) progress.accept(rowsRead);
 
         List<String> columns =
@@ -206,6 +194,175 @@ final class Loader {
         }
     }
 
+    /** Files this large are converted on several cores when their layout and target allow it. */
+    private static final long PARALLEL_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * The stretches to read in parallel, or null to read the file in one pass: small files, XLSX,
+     * quotes in the file, layouts whose rows depend on the rows before them (continuations, values
+     * carried down, multi-row headers), and targets that are not safe to split.
+     */
+    private static List<TableReader.Chunk> parallel(Layout layout, Target target, SourceFile file) throws IOException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores < 2
+                || file.size() < PARALLEL_BYTES
+                || layout.continuation() != null
+                || !layout.fillDown().isEmpty()
+                || layout.headerRows() != 1
+                || !target.splittable()) {
+            return null;
+        }
+        return TableReader.chunks(file, Math.min(cores, 8));
+    }
+
+    /**
+     * Reads the header once to learn what every stretch needs (repeated values, the year in the
+     * title), then converts the stretches on one thread each into buffers of their own.
+     */
+    private LayoutReader readParallel(
+            Reading reading, Pass all, Target target, SourceFile file, List<TableReader.Chunk> chunks)
+            throws IOException {
+        LayoutReader header = reading.header();
+        List<Pass> passes = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            passes.add(i == 0 ? all : new Pass(target.fork(), reading.layout, reading.problems, file.name()));
+        }
+        List<java.util.concurrent.Future<LayoutReader>> done = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(chunks.size())) {
+            for (int i = 0; i < chunks.size(); i++) {
+                int c = i;
+                done.add(pool.submit(() -> {
+                    try (TableReader.RowSource rows = TableReader.open(file, chunks.get(c))) {
+                        return reading.pass(
+                                passes.get(c),
+                                rows,
+                                c == 0 ? null : header,
+                                c == 0 ? LayoutReader.Ends.HEADER : LayoutReader.Ends.NONE);
+                    }
+                }));
+            }
+            LayoutReader first = null;
+            for (var f : done) {
+                LayoutReader r = f.get();
+                if (first == null) first = r;
+            }
+            for (int i = 1; i < passes.size(); i++) all.absorb(passes.get(i));
+            if (all.rowsRead == 0) reading.problems.add(Problem.of(file.name(), "etl.error.no_rows"));
+            return first;
+        } catch (java.util.concurrent.ExecutionException e) {
+            for (int i = 1; i < passes.size(); i++) passes.get(i).facts.close();
+            if (e.getCause() instanceof EtlException x) throw x;
+            if (e.getCause() instanceof IOException x) throw x;
+            if (e.getCause() instanceof RuntimeException x) throw x;
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** What every pass over (part of) a file shares: the layout, parameters, the OPD master, problems. */
+    private record Reading(
+            Layout layout,
+            SourceFile file,
+            LayoutReader.Slots slots,
+            Map<String, FieldType.Def> defs,
+            Problems problems,
+            Predicate<String> namesOpd,
+            boolean strict,
+            Pemda pemda,
+            Opd opd,
+            Integer year,
+            OpdDirectory dir,
+            LongConsumer progress,
+            java.util.concurrent.atomic.LongAdder seen) {
+
+        /** The file's first rows, read for the header and the title's year only. */
+        LayoutReader header() throws IOException {
+            LayoutReader head = new LayoutReader(layout, file.name(), slots, new Problems(), namesOpd, strict);
+            try (TableReader.RowSource rows = TableReader.open(file)) {
+                int[] left = {2000};
+                head.read(
+                        new TableReader.RowSource() {
+                            @Override
+                            public TableReader.Row next() throws IOException {
+                                return left[0]-- > 0 ? rows.next() : null;
+                            }
+
+                            @Override
+                            public void close() {}
+                        },
+                        r -> {});
+            }
+            return head;
+        }
+
+        /** One pass: rows to records to typed values to fact rows, totals and sums kept aside. */
+        LayoutReader pass(Pass into, TableReader.RowSource rows, LayoutReader continuing, LayoutReader.Ends ends)
+                throws IOException {
+            LayoutReader reader = new LayoutReader(layout, file.name(), slots, problems, namesOpd, strict);
+            if (continuing != null) reader.continueAfter(continuing);
+            reader.ends(ends);
+            Converter converter = new Converter(
+                    slots, defs, pemda, opd, year, reader, dir, layout.dashIsZero(), file.name(), problems);
+            reader.read(rows, record -> {
+                if (record.isTotal()) {
+                    into.totals.add(record);
+                    return;
+                }
+                seen.increment();
+                if (progress != null && seen.sum() % 100_000 == 0) progress.accept(seen.sum());
+                Target.Typed typed = converter.convert(record);
+                if (typed == null) return;
+                into.target.emit(typed, into.emit);
+                if (into.target.counts(typed)) accumulate(typed, slots, into.sums, into.weighted, layout);
+            });
+            into.rowsRead += reader.dataRows();
+            return reader;
+        }
+    }
+
+    /** One pass's output: fact rows, TOTAL rows, and the sums those totals are checked against. */
+    private final class Pass {
+        final Target target;
+        final FactBuffer facts;
+        final Target.Emit emit;
+        final Map<String, Double[]> sums = new HashMap<>();
+        final Map<String, Double[]> weighted = new HashMap<>();
+        final List<Record> totals = new ArrayList<>();
+        long rowsRead;
+
+        Pass(Target target, Layout layout, Problems problems, String file) {
+            this.target = target;
+            this.facts = new FactBuffer(allocator, target.columns());
+            this.emit = new Target.Emit(rules, file, facts, problems);
+            for (Layout.Total t : layout.totals()) {
+                for (Layout.Check c : t.checks().values()) {
+                    if (!c.kind().equals("difference")) {
+                        sums.put(c.of(), new Double[] {0.0, 0.0});
+                        if (c.by() != null && !c.kind().equals("band")) sums.put(c.by(), new Double[] {0.0, 0.0});
+                    }
+                }
+            }
+        }
+
+        void absorb(Pass other) {
+            facts.absorb(other.facts);
+            other.sums.forEach((k, v) -> {
+                Double[] mine = sums.get(k);
+                mine[0] += v[0];
+                mine[1] += v[1];
+            });
+            other.weighted.forEach((k, v) -> {
+                Double[] mine = weighted.computeIfAbsent(k, x -> new Double[] {0.0, 0.0});
+                mine[0] += v[0];
+                mine[1] += v[1];
+            });
+            totals.addAll(other.totals);
+            rowsRead += other.rowsRead;
+        }
+    }
+
     /** A file over the size limit is refused before a byte of it is read. */
     LoadResult tooLarge(JobSpec spec, Target target, SourceFile file, long maxBytes) {
         Problems problems = new Problems();
@@ -224,112 +381,6 @@ final class Loader {
                 List.of(),
                 List.of(),
                 List.of());
-    }
-
-    private static Target.Typed convert(
-            Record r,
-            String[] names,
-            Map<String, FieldType.Def> defs,
-            LayoutReader.Slots slots,
-            Pemda filePemda,
-            Opd fileOpd,
-            Integer year,
-            LayoutReader reader,
-            OpdDirectory dir,
-            boolean dashIsZero,
-            String file,
-            Problems problems,
-            Map<String, Object> cache) {
-        Object[] values = new Object[names.length];
-        boolean bad = false;
-        Pemda pemda = filePemda;
-        Integer pemdaSlot = slots.find("pemda");
-        if (pemdaSlot != null) {
-            String raw = r.raw[pemdaSlot];
-            if (raw != null && !raw.isBlank()) {
-                try {
-                    pemda = (Pemda) cached(FieldType.PEMDA, raw, new FieldType.Context(dir, null, dashIsZero), cache);
-                } catch (FieldType.Bad e) {
-                    problems.add(
-                            Problem.cell(file, r.rowOf[pemdaSlot], r.column[pemdaSlot], "pemda", raw, e.code, e.args));
-                    return null;
-                }
-            }
-            if (pemda == null) {
-                problems.add(Problem.at(file, r.row, "etl.error.no_pemda"));
-                return null;
-            }
-            values[pemdaSlot] = pemda;
-        }
-        FieldType.Context ctx = new FieldType.Context(dir, pemda, dashIsZero);
-        for (int s = 0; s < names.length; s++) {
-            String field = names[s];
-            if (field.equals("pemda")) continue;
-            FieldType.Def def = defs.get(field);
-            String raw = r.raw[s];
-            Object value = null;
-            if (raw == null && r.column[s] < 0) {
-                if (field.equals("opd")) value = fileOpd;
-                else if (field.equals("tahun")) {
-                    value = year;
-                    if (value == null && reader.titlePeriod() != null) {
-                        try {
-                            value = FieldType.TAHUN.convert(reader.titlePeriod(), ctx);
-                        } catch (FieldType.Bad e) {
-                            problems.add(Problem.at(file, reader.titlePeriodRow(), e.code, e.args));
-                            bad = true;
-                        }
-                    }
-                }
-            } else {
-                try {
-                    value = isDimension(def.type())
-                            ? cached(def.type(), raw, ctx, cache)
-                            : def.type().convert(raw, ctx);
-                } catch (FieldType.Bad e) {
-                    problems.add(Problem.cell(file, r.rowOf[s], r.column[s], field, raw, e.code, e.args));
-                    bad = true;
-                    continue;
-                }
-            }
-            if (value == null && def.required() && isDimension(def.type())) {
-                problems.add(Problem.cell(
-                        file, r.rowOf[s], r.column[s], field, raw == null ? "" : raw, "etl.error.missing_value"));
-                bad = true;
-            }
-            values[s] = value;
-        }
-        return bad ? null : new Target.Typed(r, values);
-    }
-
-    /**
-     * Dimension lookups (OPD names, pemda codes) repeat on most rows of a large file; each distinct
-     * spelling is resolved once per load.
-     */
-    private static Object cached(FieldType type, String raw, FieldType.Context ctx, Map<String, Object> cache)
-            throws FieldType.Bad {
-        String key =
-                type.ordinal() + "|" + (ctx.pemda() == null ? "" : ctx.pemda().id()) + "|" + raw;
-        Object hit = cache.get(key);
-        if (hit == null) {
-            try {
-                hit = type.convert(raw, ctx);
-            } catch (FieldType.Bad e) {
-                hit = e;
-            }
-            if (cache.size() < 200_000) cache.put(key, hit == null ? NULL : hit);
-        }
-        if (hit instanceof FieldType.Bad bad) throw bad;
-        return hit == NULL ? null : hit;
-    }
-
-    private static final Object NULL = new Object();
-
-    private static boolean isDimension(FieldType type) {
-        return switch (type) {
-            case PEMDA, OPD, UNIT, TAHUN, TRIWULAN -> true;
-            default -> false;
-        };
     }
 
     private static Double numeric(Object v) {
@@ -487,21 +538,30 @@ final class Loader {
             List<List<String>> head,
             Pemda pemda,
             Opd paramOpd) {
-        String staging = "stg_" + (commit ? batchId : "preview_" + System.nanoTime());
+        // the rows go straight into the fact table under their batch, inside the load's transaction;
+        // checks and replacement then read them there, and any problem rolls everything back
+        long tag = commit ? batchId : -System.nanoTime();
+        String mine = "(SELECT * FROM " + target.table() + " WHERE batch_id = " + tag + ") AS mine";
         long rowsLoaded = facts.rows();
+        long clock = System.nanoTime();
         try (DuckDBConnection c = store.connect()) {
             c.setAutoCommit(false);
             try {
+                String cols = String.join(", ", columns);
+                String arrow = "arrow_" + Math.abs(tag);
                 try (ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator);
                         ArrowReader reader = facts.reader()) {
                     Data.exportArrayStream(allocator, reader, stream);
-                    c.registerArrowStream(staging + "_arrow", stream);
+                    c.registerArrowStream(arrow, stream);
                     try (Statement s = c.createStatement()) {
-                        s.execute("CREATE TEMP TABLE " + staging + " AS SELECT * FROM " + staging + "_arrow");
+                        s.execute("INSERT INTO " + target.table() + " (batch_id, " + cols + ") SELECT " + tag + ", "
+                                + cols + " FROM " + arrow);
                     }
                 }
-                duplicates(c, staging, target, file.name(), problems);
-                List<Integer> periods = periods(c, staging);
+                clock = mark("insert", clock);
+                duplicates(c, mine, target, file.name(), problems);
+                List<Integer> periods = periods(c, mine);
+                clock = mark("check", clock);
                 if (problems.any() || !commit) {
                     c.rollback();
                     if (problems.any() && commit) {
@@ -522,14 +582,9 @@ final class Loader {
                             columns,
                             head);
                 }
-                target.beforeInsert(c, staging, batchId);
-                List<Long> replaced = replace(c, staging, target);
-                String cols = String.join(", ", columns);
-                try (Statement s = c.createStatement()) {
-                    s.execute("INSERT INTO " + target.table() + " (batch_id, " + cols + ") SELECT " + batchId + ", "
-                            + cols + " FROM " + staging);
-                    s.execute("DROP TABLE " + staging);
-                }
+                target.beforeInsert(c, batchId);
+                List<Long> replaced = replace(c, tag, target);
+                clock = mark("replace", clock);
                 writeChecks(c, batchId, target, checks, pemda, paramOpd, periods);
                 insertBatch(
                         c,
@@ -549,6 +604,7 @@ final class Loader {
                         replaced);
                 markReplaced(c, target, replaced);
                 c.commit();
+                mark("commit", clock);
                 return result(
                         batchId,
                         spec,
@@ -588,10 +644,10 @@ final class Loader {
     }
 
     /** Two rows naming the same fact (the same OPD and year, say) are refused, both named. */
-    private void duplicates(DuckDBConnection c, String staging, Target target, String file, Problems problems)
+    private void duplicates(DuckDBConnection c, String loaded, Target target, String file, Problems problems)
             throws SQLException {
         String key = String.join(", ", target.key());
-        String sql = "SELECT " + key + ", list(row_no ORDER BY row_no) FROM " + staging + " GROUP BY " + key
+        String sql = "SELECT " + key + ", list(row_no ORDER BY row_no) FROM " + loaded + " GROUP BY " + key
                 + " HAVING count(*) > 1 ORDER BY min(row_no) LIMIT 50";
         OpdDirectory dir = opds.directory();
         try (Statement s = c.createStatement();
@@ -628,46 +684,51 @@ final class Loader {
         };
     }
 
-    private static List<Integer> periods(DuckDBConnection c, String staging) throws SQLException {
+    private static List<Integer> periods(DuckDBConnection c, String rows) throws SQLException {
         List<Integer> out = new ArrayList<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT DISTINCT periode_id FROM " + staging + " ORDER BY 1")) {
+                ResultSet rs = s.executeQuery("SELECT DISTINCT periode_id FROM " + rows + " ORDER BY 1")) {
             while (rs.next()) out.add(rs.getInt(1));
         }
         return out;
     }
 
-    /** Deletes the facts this load supersedes (same target, same scope) and returns the batches they came from. */
-    private static List<Long> replace(DuckDBConnection c, String staging, Target target) throws SQLException {
+    /**
+     * Deletes the facts this load supersedes (same target, same scope, another batch) and returns
+     * the batches they came from.
+     */
+    private static List<Long> replace(DuckDBConnection c, long tag, Target target) throws SQLException {
         List<String> scope = target.scope();
         String table = target.table();
         StringBuilder match = new StringBuilder();
-        for (int i = 0; i < scope.size(); i++) {
-            if (i > 0) match.append(" AND ");
-            match.append(expr(scope.get(i), table)).append(" = sc.k").append(i);
-        }
         StringBuilder keys = new StringBuilder();
         for (int i = 0; i < scope.size(); i++) {
-            if (i > 0) keys.append(", ");
-            keys.append(expr(scope.get(i), staging)).append(" AS k").append(i);
+            if (i > 0) {
+                match.append(" AND ");
+                keys.append(", ");
+            }
+            match.append(expr(scope.get(i), table)).append(" = sc.k").append(i);
+            keys.append(expr(scope.get(i), table)).append(" AS k").append(i);
         }
+        String scopeTable = "scope_" + Math.abs(tag);
+        String others =
+                table + ".batch_id <> " + tag + " AND EXISTS (SELECT 1 FROM " + scopeTable + " sc WHERE " + match + ")";
         List<Long> replaced = new ArrayList<>();
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE OR REPLACE TEMP TABLE " + staging + "_scope AS SELECT DISTINCT " + keys + " FROM "
-                    + staging);
-            try (ResultSet rs = s.executeQuery("SELECT DISTINCT batch_id FROM " + table
-                    + " WHERE EXISTS (SELECT 1 FROM " + staging + "_scope sc WHERE " + match + ") ORDER BY 1")) {
+            s.execute("CREATE TEMP TABLE " + scopeTable + " AS SELECT DISTINCT " + keys + " FROM " + table
+                    + " WHERE batch_id = " + tag);
+            try (ResultSet rs =
+                    s.executeQuery("SELECT DISTINCT batch_id FROM " + table + " WHERE " + others + " ORDER BY 1")) {
                 while (rs.next()) replaced.add(rs.getLong(1));
             }
-            s.execute("DELETE FROM " + table + " WHERE EXISTS (SELECT 1 FROM " + staging + "_scope sc WHERE " + match
-                    + ")");
             if (!replaced.isEmpty()) {
+                s.execute("DELETE FROM " + table + " WHERE " + others);
                 String ids =
                         String.join(",", replaced.stream().map(String::valueOf).toList());
                 s.execute("DELETE FROM reported_check WHERE target = '" + target.name() + "' AND batch_id IN (" + ids
                         + ")");
             }
-            s.execute("DROP TABLE " + staging + "_scope");
+            s.execute("DROP TABLE " + scopeTable);
         }
         return replaced;
     }
@@ -876,6 +937,7 @@ final class Loader {
                 problems.count(),
                 List.copyOf(checks),
                 columns,
-                head);
+                head,
+                Map.copyOf(PHASES.get()));
     }
 }

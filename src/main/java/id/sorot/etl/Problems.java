@@ -35,7 +35,10 @@ final class Problems {
         return rows.size();
     }
 
+    /** In file order: stretches read in parallel report out of order. */
     synchronized List<Problem> list() {
-        return List.copyOf(kept);
+        List<Problem> sorted = new ArrayList<>(kept);
+        sorted.sort(java.util.Comparator.comparing(p -> p.row() == null ? -1 : p.row()));
+        return List.copyOf(sorted);
     }
 }

@@ -89,6 +89,18 @@ final class RealisasiOpdTarget extends Target {
     }
 
     @Override
+    boolean splittable() {
+        return true;
+    }
+
+    @Override
+    Target fork() {
+        RealisasiOpdTarget copy = copy(new RealisasiOpdTarget());
+        copy.directory = directory;
+        return copy;
+    }
+
+    @Override
     void bind(LayoutReader.Slots slots) {
         pemda = slot(slots, "pemda");
         opd = slot(slots, "opd");

@@ -95,6 +95,19 @@ final class RealisasiTriwulanTarget extends Target {
         return List.of("pemda_id", "opd_id", "year:periode_id");
     }
 
+    /** By kode, rows stand alone; by name, they are matched in order and must be read in one pass. */
+    @Override
+    boolean splittable() {
+        return kode >= 0;
+    }
+
+    @Override
+    Target fork() {
+        RealisasiTriwulanTarget copy = copy(new RealisasiTriwulanTarget());
+        copy.tree = tree;
+        return copy;
+    }
+
     @Override
     void bind(LayoutReader.Slots slots) {
         opd = slot(slots, "opd");
@@ -113,9 +126,16 @@ final class RealisasiTriwulanTarget extends Target {
 
     @Override
     void prepare(Prepare ctx) throws SQLException {
-        tree = ItemTree.load(
-                ctx.connection(), ctx.opd() == null ? null : Set.of(ctx.opd().id()));
+        // by kode, a file may touch every OPD of every pemda: read only the kode of their items
+        tree = kode >= 0 && ctx.opd() == null
+                ? ItemTree.loadKodes(ctx.connection())
+                : ItemTree.load(
+                        ctx.connection(),
+                        ctx.opd() == null ? null : Set.of(ctx.opd().id()));
     }
+
+    /** The item of the previous row: a sub kegiatan's four triwulan come one after the other. */
+    private ItemTree.Item last;
 
     private ItemTree.Item item(Typed r, Emit e) {
         Opd o = r.opd(opd);
@@ -125,10 +145,11 @@ final class RealisasiTriwulanTarget extends Target {
                 e.problem(r, kode, "kode", "etl.error.missing_value");
                 return null;
             }
+            if (last != null && last.opdId() == o.id() && last.kode().equals(k)) return last;
             ItemTree.Item item = tree.byKode(o.id(), k);
-            if (item != null) return item;
+            if (item != null) return last = item;
             String name = r.text(nama);
-            return tree.upsert(
+            return last = tree.upsert(
                     o.pemdaId(),
                     o.id(),
                     k,
@@ -189,7 +210,7 @@ final class RealisasiTriwulanTarget extends Target {
     }
 
     @Override
-    void beforeInsert(DuckDBConnection c, String staging, long batchId) throws SQLException {
+    void beforeInsert(DuckDBConnection c, long batchId) throws SQLException {
         tree.write(c);
     }
 }

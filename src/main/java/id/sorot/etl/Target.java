@@ -69,7 +69,7 @@ abstract class Target {
         }
 
         int rowOf(int slot) {
-            return slot < 0 ? source.row : source.rowOf[slot];
+            return slot < 0 ? source.row : source.rowOf(slot);
         }
 
         String raw(int slot) {
@@ -116,8 +116,35 @@ abstract class Target {
     /** Called once the layout's fields are known, to look up slots. */
     abstract void bind(LayoutReader.Slots slots);
 
+    /** The slots this target was bound to, for its forks. */
+    LayoutReader.Slots bound;
+
+    final void attach(LayoutReader.Slots slots) {
+        this.bound = slots;
+        bind(slots);
+    }
+
+    /** A fresh instance of this target bound to the same slots; forks add the state they share. */
+    <T extends Target> T copy(T fresh) {
+        fresh.attach(bound);
+        return fresh;
+    }
+
     /** Turns one typed data record into zero or more fact rows. */
     abstract void emit(Typed record, Emit emit);
+
+    /**
+     * Whether a file for this target may be read in stretches on several cores: each stretch gets a
+     * {@link #fork()}, so emitting must not depend on the rows before.
+     */
+    boolean splittable() {
+        return false;
+    }
+
+    /** A copy for another stretch of the same file, sharing what {@link #prepare} looked up. */
+    Target fork() {
+        throw new UnsupportedOperationException(name() + " cannot be read in parallel");
+    }
 
     /** Whether a data record counts towards a TOTAL row's sums (hierarchies count only their top level). */
     boolean counts(Typed record) {
@@ -143,7 +170,7 @@ abstract class Target {
     void prepare(Prepare ctx) throws SQLException {}
 
     /** Runs inside the load transaction before the facts are inserted (e.g. to add new dimension rows). */
-    void beforeInsert(org.duckdb.DuckDBConnection c, String staging, long batchId) throws SQLException {}
+    void beforeInsert(org.duckdb.DuckDBConnection c, long batchId) throws SQLException {}
 
     static int slot(LayoutReader.Slots slots, String field) {
         Integer s = slots.find(field);

@@ -134,7 +134,7 @@ class EtlApiTest extends SorotTest {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body());
-        assertThat(jobs.size()).isEqualTo(10);
+        assertThat(jobs.size()).isEqualTo(11);
         JsonNode batches = JSON.readTree(http.send(
                         HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/etl/batches?limit=100"))
                                 .build(),

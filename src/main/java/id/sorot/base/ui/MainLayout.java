@@ -52,6 +52,7 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.akip"), "akip"));
+        nav.addItem(new SideNavItem(getTranslation("nav.import"), "impor"));
         Div drawer = new Div(nav);
         drawer.getStyle().set("padding", "var(--lumo-space-s)");
         addToDrawer(drawer);

@@ -1,0 +1,82 @@
+package id.sorot.etl.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.sorot.Browser;
+import id.sorot.SorotTest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The import screen in headless Chromium: a bad file shows its problems, a good one loads and joins the history. */
+class ImportViewTest extends SorotTest {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = new Browser(1600, 1400);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+    }
+
+    private void upload(Path file) {
+        WebElement upload = browser.driver().findElement(By.id("import-upload"));
+        upload.getShadowRoot()
+                .findElement(By.cssSelector("input[type=file]"))
+                .sendKeys(file.toAbsolutePath().toString());
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> browser.text("import").contains(file.getFileName().toString()));
+        browser.settle();
+    }
+
+    /** Clicks and waits for the outcome line ("... baris dibaca ..."), not the "Memeriksa..." before it. */
+    private void click(String id, String outcome) {
+        browser.driver().findElement(By.id(id)).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> {
+            String s = browser.text("import-summary");
+            return s != null && s.contains(outcome) && !s.endsWith("...");
+        });
+        browser.settle();
+    }
+
+    @Test
+    void a_bad_file_is_recognised_previewed_and_its_problems_listed() throws Exception {
+        browser.open(baseUrl() + "/impor");
+        upload(Path.of("src/test/resources/etl/bad/bad_number.tsv"));
+        assertThat(browser.text("import-summary")).contains("Tata letak dikenali: akip_opd_ranking");
+
+        click("import-preview", "baris dibaca");
+        assertThat(browser.text("import-summary")).contains("bad_number.tsv: 44 baris dibaca, 2 masalah");
+        List<List<String>> problems = browser.gridRows("import-problems");
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).startsWith("33", "3", "77.1.4");
+        assertThat(problems.get(1).get(3)).contains("bukan angka");
+        browser.screenshot("import-problems");
+    }
+
+    @Test
+    void a_good_file_loads_and_joins_the_batch_history() throws Exception {
+        browser.open(baseUrl() + "/impor");
+        upload(Path.of("etl/samples/kota-bekasi-2024/nilai_akip_kota_2020_2024.tsv"));
+        click("import-preview", "baris dibaca");
+        assertThat(browser.text("import-summary"))
+                .contains("1 baris dibaca, tidak ada masalah", "Belum ada yang disimpan");
+        assertThat(browser.gridRows("import-rows")).hasSize(5);
+
+        click("import-load", "dimuat");
+        assertThat(browser.text("import-summary")).contains("1 baris dibaca, 5 fakta dimuat");
+        List<List<String>> history = browser.gridRows("import-history");
+        assertThat(history.getFirst()).contains("akip_pemda", "nilai_akip_kota_2020_2024.tsv", "5 / 1", "dimuat");
+        browser.screenshot("import-loaded");
+    }
+}
