@@ -281,3 +281,13 @@ CREATE TABLE IF NOT EXISTS fact_iku (
     rule_version      VARCHAR NOT NULL,
     row_no            INTEGER
 );
+
+-- kinerja per OPD and year: mean capaian of its IKU beside its serapan anggaran, for efisiensi
+-- (capaian kinerja % - serapan anggaran %, as the LKIP seed computes it)
+CREATE OR REPLACE VIEW v_kinerja_opd AS
+SELECT r.pemda_id, r.opd_id, r.periode_id, r.anggaran, r.realisasi_keuangan_rp, i.capaian, i.jumlah_iku
+FROM fact_realisasi_opd r
+LEFT JOIN (SELECT pemda_id, opd_id, periode_id, avg(capaian_computed) AS capaian, count(*) AS jumlah_iku
+           FROM fact_iku GROUP BY pemda_id, opd_id, periode_id) i
+       ON i.pemda_id = r.pemda_id AND i.opd_id = r.opd_id AND i.periode_id = r.periode_id
+WHERE r.periode_id % 10 = 0;

@@ -58,9 +58,11 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Opens a page and waits until Vaadin has rendered it and has no request in flight. */
-    public void open(String url) {
+    /** Opens a page and waits until the element {@code readyId} is there and Vaadin has no request in flight. */
+    public void open(String url, String readyId) {
         driver.get(url);
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> Boolean.TRUE.equals(js("return !!document.getElementById(arguments[0]);", readyId)));
         settle();
     }
 

@@ -209,13 +209,21 @@ public final class CubeCatalog {
             }
             if (of != null) throw m.get("of").error("is only for derived measures");
             if (agg.equals("count_if")) {
-                YamlNode w = m.get("where").allowKeys("column", "in", "differs_from");
+                YamlNode w = m.get("where").allowKeys("column", "in", "differs_from", "tolerance", "at_least", "below");
                 resolve(w.get("column"), w.string("column"), columnsOf);
                 String other = w.optString("differs_from").orElse(null);
                 if (other != null) resolve(w.get("differs_from"), other, columnsOf);
                 List<String> values = w.strings("in");
-                if (values.isEmpty() == (other == null)) throw w.error("give either 'in' or 'differs_from'");
-                condition = new CubeDefinition.Condition(w.string("column"), values, other);
+                Double tolerance = w.opt("tolerance").map(YamlNode::asDouble).orElse(null);
+                Double atLeast = w.opt("at_least").map(YamlNode::asDouble).orElse(null);
+                Double below = w.opt("below").map(YamlNode::asDouble).orElse(null);
+                int kinds = (values.isEmpty() ? 0 : 1)
+                        + (other == null ? 0 : 1)
+                        + (atLeast == null ? 0 : 1)
+                        + (below == null ? 0 : 1);
+                if (kinds != 1) throw w.error("give exactly one of 'in', 'differs_from', 'at_least', 'below'");
+                if (tolerance != null && other == null) throw w.get("tolerance").error("is only for differs_from");
+                condition = new CubeDefinition.Condition(w.string("column"), values, other, tolerance, atLeast, below);
             } else if (m.has("where")) {
                 throw m.get("where").error("is only for count_if");
             }

@@ -51,8 +51,13 @@ public record CubeDefinition(
         }
     }
 
-    /** Which rows a count_if counts: {@code column} in {@code values}, or differing from {@code otherColumn}. */
-    public record Condition(String column, List<String> values, String otherColumn) {}
+    /**
+     * Which rows a count_if counts: {@code column} in {@code values}; or differing from
+     * {@code otherColumn} (by more than {@code tolerance} when given, for computed decimals); or at
+     * least / below a threshold.
+     */
+    public record Condition(
+            String column, List<String> values, String otherColumn, Double tolerance, Double atLeast, Double below) {}
 
     /**
      * A dimension: a column of the fact or of a join; {@code parent} makes hierarchies (pemda &gt; opd).

@@ -190,8 +190,14 @@ final class CubeSql {
     private static String condition(CubeDefinition.Condition c) {
         String col = q(alias(c.column()));
         if (c.otherColumn() != null) {
-            return col + " IS DISTINCT FROM " + q(alias(c.otherColumn()));
+            String other = q(alias(c.otherColumn()));
+            if (c.tolerance() == null) return col + " IS DISTINCT FROM " + other;
+            // a reported figure (2 decimals) against a computed one: only a real gap counts
+            return "(" + col + " IS NULL) <> (" + other + " IS NULL) OR ABS(CAST(" + col + " AS DOUBLE) - CAST(" + other
+                    + " AS DOUBLE)) > " + c.tolerance();
         }
+        if (c.atLeast() != null) return "CAST(" + col + " AS DOUBLE) >= " + c.atLeast();
+        if (c.below() != null) return "CAST(" + col + " AS DOUBLE) < " + c.below();
         // values come from the cube definition, never from a request
         List<String> literals =
                 c.values().stream().map(v -> "'" + v.replace("'", "''") + "'").toList();

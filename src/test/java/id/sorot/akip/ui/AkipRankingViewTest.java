@@ -29,7 +29,7 @@ class AkipRankingViewTest extends SorotTest {
 
     @Test
     void ranking_2024_shows_44_opds_from_bappelitbangda_to_disdik_with_13_at_a() throws Exception {
-        browser.open(baseUrl() + "/");
+        browser.open(baseUrl() + "/", "akip-grid");
 
         List<List<String>> rows = browser.gridRows("akip-grid");
         assertThat(rows).hasSize(44);
@@ -56,7 +56,7 @@ class AkipRankingViewTest extends SorotTest {
 
     @Test
     void the_url_holds_the_year_and_2023_has_9_opds_at_a() throws Exception {
-        browser.open(baseUrl() + "/akip?tahun=2023");
+        browser.open(baseUrl() + "/akip?tahun=2023", "akip-grid");
 
         List<List<String>> rows = browser.gridRows("akip-grid");
         assertThat(rows).hasSize(44);

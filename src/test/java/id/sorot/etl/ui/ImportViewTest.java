@@ -51,7 +51,7 @@ class ImportViewTest extends SorotTest {
 
     @Test
     void a_bad_file_is_recognised_previewed_and_its_problems_listed() throws Exception {
-        browser.open(baseUrl() + "/impor");
+        browser.open(baseUrl() + "/impor", "import-upload");
         upload(Path.of("src/test/resources/etl/bad/bad_number.tsv"));
         assertThat(browser.text("import-summary")).contains("Tata letak dikenali: akip_opd_ranking");
 
@@ -66,7 +66,7 @@ class ImportViewTest extends SorotTest {
 
     @Test
     void a_good_file_loads_and_joins_the_batch_history() throws Exception {
-        browser.open(baseUrl() + "/impor");
+        browser.open(baseUrl() + "/impor", "import-upload");
         upload(Path.of("etl/samples/kota-bekasi-2024/nilai_akip_kota_2020_2024.tsv"));
         click("import-preview", "baris dibaca");
         assertThat(browser.text("import-summary"))
