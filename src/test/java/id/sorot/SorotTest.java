@@ -13,10 +13,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * from the sample data on start, real Calcite, and real HTTP on a free port of 127.0.0.1. Every
  * subclass shares the one application context (and store).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "server.address=127.0.0.1",
+            "sorot.avatica.enabled=true",
+            "sorot.avatica.port=0",
+            "sorot.avatica.token=" + SorotTest.AVATICA_TOKEN
+        })
 public abstract class SorotTest {
 
     protected static final Path STORE_DIR = tempDir();
+    protected static final String AVATICA_TOKEN = "uji-token-sorot";
 
     @LocalServerPort
     protected int port;

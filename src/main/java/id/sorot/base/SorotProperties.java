@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loadSamples whether a new, empty store is filled with the bundled sample data
  * @param pemda the pemda (kode) dashboards open with
  * @param maxUploadMb the largest file the ETL accepts, in MiB
+ * @param avatica JDBC access to the cubes for other tools (off unless enabled)
  */
 @ConfigurationProperties("sorot")
 public record SorotProperties(
@@ -20,7 +21,17 @@ public record SorotProperties(
         @DefaultValue(".") String home,
         @DefaultValue("true") boolean loadSamples,
         @DefaultValue("3275") String pemda,
-        @DefaultValue("256") int maxUploadMb) {
+        @DefaultValue("256") int maxUploadMb,
+        @DefaultValue Avatica avatica) {
+
+    /**
+     * @param port on 127.0.0.1; 0 picks a free one
+     * @param token the password every JDBC client must give (HTTP Basic, any user name)
+     */
+    public record Avatica(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("8765") int port,
+            String token) {}
 
     // Paths stay strings until here: Spring would otherwise resolve them against the servlet context.
     public Path storeFile() {

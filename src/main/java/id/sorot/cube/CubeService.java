@@ -3,6 +3,7 @@ package id.sorot.cube;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.duckdb.Store;
 import id.sorot.base.duckdb.StoreException;
+import id.sorot.cube.calcite.CubeAvatica;
 import id.sorot.cube.calcite.CubeConnections;
 import id.sorot.cube.calcite.CubeDataSource;
 import id.sorot.rules.RuleService;
@@ -29,14 +30,22 @@ public class CubeService {
     private final CubeCatalog catalog;
     private final RuleService rules;
     private final CubeConnections connections;
+    private final CubeAvatica avatica;
 
-    public CubeService(Store store, RuleService rules, SorotProperties properties) {
+    public CubeService(Store store, RuleService rules, SorotProperties properties) throws Exception {
         this.rules = rules;
         this.catalog = CubeCatalog.load(properties.cubesDir(), tableColumns(store), rules);
+        List<CubeDefinition> cubes = List.copyOf(catalog.cubes().values());
+        javax.sql.DataSource dataSource = CubeDataSource.wrap(store.dataSource());
         this.connections = new CubeConnections(
-                CubeDataSource.wrap(store.dataSource()),
-                List.copyOf(catalog.cubes().values()),
-                Math.max(2, Runtime.getRuntime().availableProcessors()));
+                dataSource, cubes, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        SorotProperties.Avatica a = properties.avatica();
+        this.avatica = a.enabled() ? CubeAvatica.start(dataSource, cubes, a.port(), a.token()) : null;
+    }
+
+    /** The port the JDBC (Avatica) server listens on, when it is enabled. */
+    public java.util.OptionalInt avaticaPort() {
+        return avatica == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(avatica.port());
     }
 
     public CubeCatalog catalog() {
@@ -93,6 +102,7 @@ public class CubeService {
 
     @PreDestroy
     void close() {
+        if (avatica != null) avatica.close();
         connections.close();
     }
 }

@@ -56,9 +56,23 @@ final class CubeSql {
         boolean timeWindows = needed.values().stream()
                 .anyMatch(
                         m -> m.aggregation().equals("change") || m.aggregation().equals("previous"));
+        // change against the previous year needs rows per year; a query pinned to one year gets
+        // them without having to show the year
+        boolean hiddenYear = false;
         if (timeWindows && !dims.contains(YEAR)) {
-            throw new CubeQueryException(
-                    "dimensions", "change and previous need the dimension '" + YEAR + "' in the query");
+            boolean oneYear = query.filters().stream()
+                    .anyMatch(f -> f.field().equals(YEAR)
+                            && "eq".equals(f.op())
+                            && f.values() != null
+                            && f.values().size() == 1);
+            if (!oneYear) {
+                throw new CubeQueryException(
+                        "dimensions",
+                        "change and previous need the dimension '" + YEAR + "' in the query, or a filter on one "
+                                + YEAR);
+            }
+            dims.add(YEAR);
+            hiddenYear = true;
         }
 
         List<Object> params = new ArrayList<>();
@@ -121,9 +135,11 @@ final class CubeSql {
             pending.removeAll(ready);
         }
 
-        List<String> out = new ArrayList<>(dims.stream().map(CubeSql::q).toList());
+        List<String> shown = new ArrayList<>(dims);
+        if (hiddenYear) shown.remove(YEAR);
+        List<String> out = new ArrayList<>(shown.stream().map(CubeSql::q).toList());
         List<CubeResult.Column> columns = new ArrayList<>();
-        dims.forEach(d -> columns.add(new CubeResult.Column(d, "dimension", "label")));
+        shown.forEach(d -> columns.add(new CubeResult.Column(d, "dimension", "label")));
         for (String m : query.measures()) {
             out.add(q(m));
             columns.add(

@@ -1,0 +1,64 @@
+package id.sorot.cube.calcite;
+
+import id.sorot.cube.CubeDefinition;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * {@code jdbc:sorot:}: a Calcite connection with the store and the cube views, as a JDBC driver so
+ * that Avatica's JdbcMeta can serve it to other tools. Registered (as an instance holding the store)
+ * only while the Avatica server runs.
+ */
+public final class CubeDriver implements Driver {
+
+    public static final String URL = "jdbc:sorot:";
+
+    private final DataSource dataSource;
+    private final List<CubeDefinition> cubes;
+
+    public CubeDriver(DataSource dataSource, List<CubeDefinition> cubes) {
+        this.dataSource = dataSource;
+        this.cubes = cubes;
+    }
+
+    @Override
+    public Connection connect(String url, Properties info) {
+        return acceptsURL(url) ? CubeConnections.open(dataSource, cubes) : null;
+    }
+
+    @Override
+    public boolean acceptsURL(String url) {
+        return url != null && url.startsWith(URL);
+    }
+
+    @Override
+    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+        return new DriverPropertyInfo[0];
+    }
+
+    @Override
+    public int getMajorVersion() {
+        return 1;
+    }
+
+    @Override
+    public int getMinorVersion() {
+        return 0;
+    }
+
+    @Override
+    public boolean jdbcCompliant() {
+        return false;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+}
