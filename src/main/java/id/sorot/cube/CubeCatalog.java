@@ -26,7 +26,8 @@ public final class CubeCatalog {
     static final Set<String> DERIVED = Set.of("ratio", "difference", "band", "rank", "change", "previous");
     static final Set<String> FORMATS = Set.of("decimal", "percent", "rupiah", "integer", "label");
     static final Set<String> TYPES = Set.of("text", "integer", "decimal");
-    private static final String NAME = "[a-z][a-z0-9_]*";
+    // no double underscore: the cube views use it for columns of joins (opd__jenis)
+    private static final String NAME = "[a-z](_?[a-z0-9])*";
 
     private final Map<String, CubeDefinition> cubes;
 

@@ -66,6 +66,17 @@ public record CubeDefinition(
      */
     public record Dimension(String name, String column, String type, String parent, String description) {}
 
+    /**
+     * The name a column a measure reads has in the cube's view: its own name ({@code opd.jenis}
+     * becomes {@code opd__jenis}), unless a dimension already uses that name for another column, as
+     * {@code predikat} (the computed one) does for the reported {@code predikat}: then {@code f__predikat}.
+     */
+    public String viewColumn(String ref) {
+        String plain = ref.replace(".", "__");
+        boolean clash = dimension(plain).filter(d -> !d.column().equals(ref)).isPresent();
+        return clash ? "f__" + plain : plain;
+    }
+
     public Optional<Measure> measure(String name) {
         return measures.stream().filter(m -> m.name().equals(name)).findFirst();
     }

@@ -26,11 +26,6 @@ final class CubeSql {
 
     private CubeSql() {}
 
-    /** The name a referenced column has inside the cube's view ({@code opd.jenis} becomes {@code opd__jenis}). */
-    static String alias(String ref) {
-        return ref.replace(".", "__");
-    }
-
     static String q(String identifier) {
         return "\"" + identifier + "\"";
     }
@@ -109,7 +104,7 @@ final class CubeSql {
         StringBuilder inner = new StringBuilder("SELECT ");
         List<String> selects = new ArrayList<>(dims.stream().map(CubeSql::q).toList());
         for (CubeDefinition.Measure m : needed.values()) {
-            if (!m.derived()) selects.add(aggregate(m) + " AS " + q(m.name()));
+            if (!m.derived()) selects.add(aggregate(cube, m) + " AS " + q(m.name()));
         }
         inner.append(String.join(", ", selects)).append(" FROM \"cubes\".").append(q(cube.name()));
         if (!rowConditions.isEmpty()) inner.append(" WHERE ").append(String.join(" AND ", rowConditions));
@@ -184,8 +179,8 @@ final class CubeSql {
         needed.putIfAbsent(m.name(), m);
     }
 
-    private static String aggregate(CubeDefinition.Measure m) {
-        String col = m.column() == null ? null : q(alias(m.column()));
+    private static String aggregate(CubeDefinition cube, CubeDefinition.Measure m) {
+        String col = m.column() == null ? null : q(cube.viewColumn(m.column()));
         return switch (m.aggregation()) {
             case "sum" -> "SUM(" + col + ")";
             case "avg" -> "AVG(CAST(" + col + " AS DOUBLE))";
@@ -194,19 +189,19 @@ final class CubeSql {
             case "count" -> col == null ? "COUNT(*)" : "COUNT(" + col + ")";
             case "count_distinct" -> "COUNT(DISTINCT " + col + ")";
             case "weighted_avg" -> {
-                String w = q(alias(m.by()));
+                String w = q(cube.viewColumn(m.by()));
                 yield "SUM(CAST(" + col + " AS DOUBLE) * " + w + ") / NULLIF(SUM(CASE WHEN " + col
                         + " IS NOT NULL THEN " + w + " END), 0)";
             }
-            case "count_if" -> "SUM(CASE WHEN " + condition(m.condition()) + " THEN 1 ELSE 0 END)";
+            case "count_if" -> "SUM(CASE WHEN " + condition(cube, m.condition()) + " THEN 1 ELSE 0 END)";
             default -> throw new IllegalStateException(m.aggregation());
         };
     }
 
-    private static String condition(CubeDefinition.Condition c) {
-        String col = q(alias(c.column()));
+    private static String condition(CubeDefinition cube, CubeDefinition.Condition c) {
+        String col = q(cube.viewColumn(c.column()));
         if (c.otherColumn() != null) {
-            String other = q(alias(c.otherColumn()));
+            String other = q(cube.viewColumn(c.otherColumn()));
             if (c.tolerance() == null) return col + " IS DISTINCT FROM " + other;
             // a reported figure (2 decimals) against a computed one: only a real gap counts
             return "(" + col + " IS NULL) <> (" + other + " IS NULL) OR ABS(CAST(" + col + " AS DOUBLE) - CAST(" + other

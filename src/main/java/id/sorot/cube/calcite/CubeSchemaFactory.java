@@ -40,7 +40,7 @@ public final class CubeSchemaFactory {
 
     /**
      * The view behind a cube: every dimension under its own name, and every column a measure reads
-     * (join columns as {@code join__column}).
+     * under {@link CubeDefinition#viewColumn}.
      */
     public static String viewSql(CubeDefinition cube) {
         Map<String, String> columns = new LinkedHashMap<>();
@@ -54,7 +54,7 @@ public final class CubeSchemaFactory {
                 m.condition() == null ? null : m.condition().column(),
                 m.condition() == null ? null : m.condition().otherColumn()
             }) {
-                if (c != null) columns.putIfAbsent(c.replace(".", "__"), ref(c));
+                if (c != null) columns.putIfAbsent(cube.viewColumn(c), ref(c));
             }
         }
         StringBuilder sql = new StringBuilder("SELECT ");
