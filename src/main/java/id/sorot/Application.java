@@ -1,6 +1,8 @@
 package id.sorot;
 
 import id.sorot.base.SorotProperties;
+import id.sorot.cube.CubeBench;
+import id.sorot.cube.CubeService;
 import id.sorot.etl.EtlBench;
 import id.sorot.etl.EtlCommand;
 import id.sorot.etl.EtlService;
@@ -27,6 +29,16 @@ public class Application {
                                     .load(job, file, request, dryRun, locale, out, err);
                         }
                     }));
+        }
+        if (args.length > 1 && args[0].equals("bench") && args[1].equals("cubes")) {
+            java.util.Map<String, String> options = options(Arrays.copyOfRange(args, 2, args.length));
+            try {
+                System.exit(CubeBench.run(
+                        options, System.out, store -> headless(store.toString()).getBean(CubeService.class)));
+            } catch (Exception e) {
+                e.printStackTrace();
+                System.exit(1);
+            }
         }
         if (args.length > 1 && args[0].equals("bench") && args[1].equals("etl")) {
             java.util.Map<String, String> options = options(Arrays.copyOfRange(args, 2, args.length));

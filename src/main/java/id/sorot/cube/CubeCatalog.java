@@ -124,7 +124,7 @@ public final class CubeCatalog {
         List<CubeDefinition.Dimension> dimensions = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (YamlNode d : root.list("dimensions")) {
-            d.allowKeys(true, "name", "column", "type", "parent", "description");
+            d.allowKeys(true, "name", "column", "type", "parent", "alias_of", "description");
             String dn = d.string("name");
             if (!dn.matches(NAME)) throw d.get("name").error("must be snake_case");
             if (!names.add(dn)) throw d.get("name").error("duplicate name '" + dn + "'");
@@ -137,9 +137,14 @@ public final class CubeCatalog {
                     col,
                     type,
                     d.optString("parent").orElse(null),
+                    d.optString("alias_of").orElse(null),
                     d.optString("description").orElse(null)));
         }
         for (int i = 0; i < dimensions.size(); i++) {
+            String alias = dimensions.get(i).aliasOf();
+            if (alias != null && dimensions.stream().noneMatch(x -> x.name().equals(alias))) {
+                throw root.list("dimensions").get(i).get("alias_of").error("unknown dimension '" + alias + "'");
+            }
             String parent = dimensions.get(i).parent();
             if (parent != null && dimensions.stream().noneMatch(x -> x.name().equals(parent))) {
                 throw root.list("dimensions").get(i).get("parent").error("unknown dimension '" + parent + "'");

@@ -64,6 +64,7 @@ class CubeController {
             x.put("name", d.name());
             x.put("type", d.type());
             x.put("parent", d.parent());
+            x.put("alias_of", d.aliasOf());
             x.put("description", d.description());
             dims.add(x);
         }

@@ -63,8 +63,19 @@ public record CubeDefinition(
      * A dimension: a column of the fact or of a join; {@code parent} makes hierarchies (pemda &gt; opd).
      *
      * @param type text, integer or decimal: how filter values are bound
+     * @param aliasOf another dimension this one names at the same level ({@code opd_kode} of {@code opd}):
+     *     grouping by either groups the same rows, so a rank "within opd" accepts either
      */
-    public record Dimension(String name, String column, String type, String parent, String description) {}
+    public record Dimension(
+            String name, String column, String type, String parent, String aliasOf, String description) {}
+
+    /** A column reference ({@code nilai}, {@code opd.jenis}) as SQL over the fact aliased {@code f}. */
+    public static String columnSql(String ref) {
+        int dot = ref.indexOf('.');
+        return dot < 0
+                ? "\"f\".\"" + ref + "\""
+                : "\"" + ref.substring(0, dot) + "\".\"" + ref.substring(dot + 1) + "\"";
+    }
 
     /**
      * The name a column a measure reads has in the cube's view: its own name ({@code opd.jenis}

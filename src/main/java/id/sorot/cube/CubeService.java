@@ -29,11 +29,13 @@ public class CubeService {
 
     private final CubeCatalog catalog;
     private final RuleService rules;
+    private final Store store;
     private final CubeConnections connections;
     private final CubeAvatica avatica;
 
     public CubeService(Store store, RuleService rules, SorotProperties properties) throws Exception {
         this.rules = rules;
+        this.store = store;
         this.catalog = CubeCatalog.load(properties.cubesDir(), tableColumns(store), rules);
         List<CubeDefinition> cubes = List.copyOf(catalog.cubes().values());
         javax.sql.DataSource dataSource = CubeDataSource.wrap(store.dataSource());
@@ -98,6 +100,11 @@ public class CubeService {
             throw new StoreException("cannot read the store's tables: " + e.getMessage(), e);
         }
         return table -> columns.getOrDefault(table, Set.of());
+    }
+
+    /** A plain DuckDB connection to the store, for benchmarks that compare the cube layer with raw SQL. */
+    java.sql.Connection directConnection() throws SQLException {
+        return store.connect();
     }
 
     @PreDestroy

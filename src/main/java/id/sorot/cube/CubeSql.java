@@ -70,6 +70,8 @@ final class CubeSql {
             hiddenYear = true;
         }
 
+        // only the tables a question needs are joined: Calcite cannot drop an unused LEFT JOIN itself
+        Set<String> joins = new LinkedHashSet<>();
         List<Object> params = new ArrayList<>();
         List<String> rowConditions = new ArrayList<>();
         List<String> resultConditions = new ArrayList<>();
@@ -82,12 +84,14 @@ final class CubeSql {
             if (cube.dimension(f.field()).isPresent()) {
                 CubeDefinition.Dimension d = cube.dimension(f.field()).get();
                 List<Object> values = typed(f, d.type());
+                String column = CubeDefinition.columnSql(d.column());
+                joins.add(d.column());
                 if (timeWindows && d.name().equals(YEAR)) {
                     // the previous year must be read for change to be computed, then filtered away
-                    rowConditions.add(condition(q(d.name()), f.op(), widen(f.op(), values), params));
+                    rowConditions.add(condition(column, f.op(), widen(f.op(), values), params));
                     resultConditions.add(condition(q(d.name()), f.op(), values, resultParams));
                 } else {
-                    rowConditions.add(condition(q(d.name()), f.op(), values, params));
+                    rowConditions.add(condition(column, f.op(), values, params));
                 }
             } else if (needed.containsKey(f.field()) || cube.measure(f.field()).isPresent()) {
                 CubeDefinition.Measure m = cube.measure(f.field()).get();
@@ -100,15 +104,28 @@ final class CubeSql {
             }
         }
 
-        String dimList = String.join(", ", dims.stream().map(CubeSql::q).toList());
-        StringBuilder inner = new StringBuilder("SELECT ");
-        List<String> selects = new ArrayList<>(dims.stream().map(CubeSql::q).toList());
-        for (CubeDefinition.Measure m : needed.values()) {
-            if (!m.derived()) selects.add(aggregate(cube, m) + " AS " + q(m.name()));
+        List<String> groupBy = new ArrayList<>();
+        List<String> selects = new ArrayList<>();
+        for (String d : dims) {
+            String column = cube.dimension(d).orElseThrow().column();
+            joins.add(column);
+            groupBy.add(CubeDefinition.columnSql(column));
+            selects.add(CubeDefinition.columnSql(column) + " AS " + q(d));
         }
-        inner.append(String.join(", ", selects)).append(" FROM \"cubes\".").append(q(cube.name()));
+        for (CubeDefinition.Measure m : needed.values()) {
+            if (m.derived()) continue;
+            selects.add(aggregate(m) + " AS " + q(m.name()));
+            if (m.column() != null) joins.add(m.column());
+            if (m.aggregation().equals("weighted_avg")) joins.add(m.by());
+            if (m.condition() != null) {
+                joins.add(m.condition().column());
+                if (m.condition().otherColumn() != null) joins.add(m.condition().otherColumn());
+            }
+        }
+        StringBuilder inner =
+                new StringBuilder("SELECT ").append(String.join(", ", selects)).append(from(cube, joins));
         if (!rowConditions.isEmpty()) inner.append(" WHERE ").append(String.join(" AND ", rowConditions));
-        if (!dims.isEmpty()) inner.append(" GROUP BY ").append(dimList);
+        if (!groupBy.isEmpty()) inner.append(" GROUP BY ").append(String.join(", ", groupBy));
 
         String sql = inner.toString();
         Set<String> done = new HashSet<>();
@@ -123,7 +140,7 @@ final class CubeSql {
             List<String> cols = new ArrayList<>(dims.stream().map(CubeSql::q).toList());
             done.forEach(n -> cols.add(q(n)));
             for (CubeDefinition.Measure m : ready) {
-                cols.add(derived(m, dims, rules) + " AS " + q(m.name()));
+                cols.add(derived(cube, m, dims, rules) + " AS " + q(m.name()));
             }
             sql = "SELECT " + String.join(", ", cols) + " FROM (" + sql + ") AS " + q("l" + level++);
             ready.forEach(m -> done.add(m.name()));
@@ -170,6 +187,39 @@ final class CubeSql {
         return new Statement(outer.toString(), params, columns);
     }
 
+    /** FROM the fact, LEFT JOIN each dimension table the columns in {@code used} come from, and what those joins need. */
+    private static String from(CubeDefinition cube, Set<String> used) {
+        Set<String> needed = new LinkedHashSet<>();
+        for (String ref : used) {
+            int dot = ref.indexOf('.');
+            if (dot > 0) needed.add(ref.substring(0, dot));
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (CubeDefinition.Join j : cube.joins()) {
+                int dot = j.from().indexOf('.');
+                if (needed.contains(j.name()) && dot > 0 && needed.add(j.from().substring(0, dot))) grew = true;
+            }
+        }
+        StringBuilder sql =
+                new StringBuilder(" FROM \"store\".").append(q(cube.table())).append(" AS \"f\"");
+        for (CubeDefinition.Join j : cube.joins()) {
+            if (!needed.contains(j.name())) continue;
+            sql.append(" LEFT JOIN \"store\".")
+                    .append(q(j.table()))
+                    .append(" AS ")
+                    .append(q(j.name()))
+                    .append(" ON ")
+                    .append(CubeDefinition.columnSql(j.from()))
+                    .append(" = ")
+                    .append(q(j.name()))
+                    .append('.')
+                    .append(q(j.to()));
+        }
+        return sql.toString();
+    }
+
     private static void addWithDependencies(
             CubeDefinition cube, CubeDefinition.Measure m, Map<String, CubeDefinition.Measure> needed) {
         if (m.derived()) {
@@ -179,8 +229,8 @@ final class CubeSql {
         needed.putIfAbsent(m.name(), m);
     }
 
-    private static String aggregate(CubeDefinition cube, CubeDefinition.Measure m) {
-        String col = m.column() == null ? null : q(cube.viewColumn(m.column()));
+    private static String aggregate(CubeDefinition.Measure m) {
+        String col = m.column() == null ? null : CubeDefinition.columnSql(m.column());
         return switch (m.aggregation()) {
             case "sum" -> "SUM(" + col + ")";
             case "avg" -> "AVG(CAST(" + col + " AS DOUBLE))";
@@ -189,19 +239,19 @@ final class CubeSql {
             case "count" -> col == null ? "COUNT(*)" : "COUNT(" + col + ")";
             case "count_distinct" -> "COUNT(DISTINCT " + col + ")";
             case "weighted_avg" -> {
-                String w = q(cube.viewColumn(m.by()));
+                String w = CubeDefinition.columnSql(m.by());
                 yield "SUM(CAST(" + col + " AS DOUBLE) * " + w + ") / NULLIF(SUM(CASE WHEN " + col
                         + " IS NOT NULL THEN " + w + " END), 0)";
             }
-            case "count_if" -> "SUM(CASE WHEN " + condition(cube, m.condition()) + " THEN 1 ELSE 0 END)";
+            case "count_if" -> "SUM(CASE WHEN " + condition(m.condition()) + " THEN 1 ELSE 0 END)";
             default -> throw new IllegalStateException(m.aggregation());
         };
     }
 
-    private static String condition(CubeDefinition cube, CubeDefinition.Condition c) {
-        String col = q(cube.viewColumn(c.column()));
+    private static String condition(CubeDefinition.Condition c) {
+        String col = CubeDefinition.columnSql(c.column());
         if (c.otherColumn() != null) {
-            String other = q(cube.viewColumn(c.otherColumn()));
+            String other = CubeDefinition.columnSql(c.otherColumn());
             if (c.tolerance() == null) return col + " IS DISTINCT FROM " + other;
             // a reported figure (2 decimals) against a computed one: only a real gap counts
             return "(" + col + " IS NULL) <> (" + other + " IS NULL) OR ABS(CAST(" + col + " AS DOUBLE) - CAST(" + other
@@ -215,7 +265,19 @@ final class CubeSql {
         return col + " IN (" + String.join(", ", literals) + ")";
     }
 
-    private static String derived(CubeDefinition.Measure m, Set<String> dims, RuleService rules) {
+    /**
+     * The dimension of the query that stands for {@code within}: itself, or one declared as another
+     * name of it ({@code pemda_kode} for {@code pemda}); null when the query does not group by it.
+     */
+    private static String groupedBy(CubeDefinition cube, String within, Set<String> dims) {
+        if (dims.contains(within)) return within;
+        for (String d : dims) {
+            if (within.equals(cube.dimension(d).orElseThrow().aliasOf())) return d;
+        }
+        return null;
+    }
+
+    private static String derived(CubeDefinition cube, CubeDefinition.Measure m, Set<String> dims, RuleService rules) {
         String of = q(m.of());
         return switch (m.aggregation()) {
             case "ratio" -> "100.0 * CAST(" + of + " AS DOUBLE) / NULLIF(CAST(" + q(m.by()) + " AS DOUBLE), 0)";
@@ -223,7 +285,8 @@ final class CubeSql {
             case "band" -> rules.bandSet(m.bandSet()).sqlCase("CAST(" + of + " AS DOUBLE)");
             case "rank" -> {
                 List<String> partition = m.within().stream()
-                        .filter(dims::contains)
+                        .map(w -> groupedBy(cube, w, dims))
+                        .filter(java.util.Objects::nonNull)
                         .map(CubeSql::q)
                         .toList();
                 yield "RANK() OVER ("

@@ -87,9 +87,6 @@ public final class CubeSchemaFactory {
     }
 
     private static String ref(String column) {
-        int dot = column.indexOf('.');
-        return dot < 0
-                ? "\"f\".\"" + column + "\""
-                : "\"" + column.substring(0, dot) + "\".\"" + column.substring(dot + 1) + "\"";
+        return CubeDefinition.columnSql(column);
     }
 }
