@@ -12,13 +12,24 @@ function decorate(option) {
   const spec = option && option.sorot;
   if (!spec) return option;
   const fmt = new Intl.NumberFormat('id-ID', { minimumFractionDigits: spec.decimals, maximumFractionDigits: spec.decimals });
+  const whole = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
   const show = (v) => {
     const n = Array.isArray(v) ? v[v.length - 1] : (v && typeof v === 'object' ? v.value : v);
     return n == null || n === '' || Number.isNaN(Number(n)) ? '' : fmt.format(Number(n)) + (spec.suffix || '');
   };
   option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: show });
+  // a data item may carry its own tooltip text, already formatted on the server (scatter points)
+  if (spec.tips) {
+    option.tooltip.formatter = (p) => (p.data && p.data.tip) || (p.name + ': ' + show(p.value));
+  }
   for (const s of [].concat(option.series || [])) {
     if (s.label && s.label.show && !s.label.formatter) s.label.formatter = (p) => show(p.value);
+  }
+  for (const axis of [].concat(option.xAxis || [], option.yAxis || [])) {
+    if (axis.type === 'value') {
+      axis.axisLabel = Object.assign({}, axis.axisLabel);
+      if (!axis.axisLabel.formatter) axis.axisLabel.formatter = (v) => whole.format(v) + (axis.suffix || '');
+    }
   }
   return option;
 }

@@ -40,6 +40,24 @@ public class Application {
                 System.exit(1);
             }
         }
+        if (args.length > 1 && args[0].equals("bench") && args[1].equals("dashboards")) {
+            java.util.Map<String, String> options = options(Arrays.copyOfRange(args, 2, args.length));
+            try {
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sorot-bench-dashboards-");
+                int code;
+                try (ConfigurableApplicationContext context = headless(
+                        dir.resolve("bekasi.duckdb").toString(),
+                        "--sorot.load-samples=true",
+                        "--sorot.home=" + options.getOrDefault("home", "."))) {
+                    code = DashboardBench.run(options, System.out, context);
+                }
+                org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+                System.exit(code);
+            } catch (Exception e) {
+                e.printStackTrace();
+                System.exit(1);
+            }
+        }
         if (args.length > 1 && args[0].equals("bench") && args[1].equals("etl")) {
             java.util.Map<String, String> options = options(Arrays.copyOfRange(args, 2, args.length));
             try {
@@ -71,7 +89,6 @@ public class Application {
     static ConfigurableApplicationContext headless(String store, String... extra) {
         // command-line arguments, unlike builder defaults, win over application.properties
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-                "--sorot.load-samples=false",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
                 // Vaadin's configuration needs a web context; a command-line verb has none
@@ -82,6 +99,10 @@ public class Application {
             args.add("--sorot.store=" + store);
         }
         args.addAll(java.util.List.of(extra));
+        // a verb brings its own data unless it asks for the samples (a repeated option would bind as a list)
+        if (args.stream().noneMatch(a -> a.startsWith("--sorot.load-samples="))) {
+            args.add("--sorot.load-samples=false");
+        }
         return new SpringApplicationBuilder(Application.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)

@@ -89,6 +89,43 @@ public final class Browser implements AutoCloseable {
                 gridId);
     }
 
+    /** The page's address now (after in-app navigation too). */
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Waits until {@code condition} (a JS expression) is true, then for Vaadin to settle. */
+    public void waitUntil(String condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> Boolean.TRUE.equals(js("return !!(" + condition + ");")));
+        settle();
+    }
+
+    /** Clicks the link with this text inside the element {@code id}, and waits for the view {@code readyId}. */
+    public void clickLink(String id, String text, String readyId) {
+        js(
+                "const a = [...document.getElementById(arguments[0]).querySelectorAll('a')]"
+                        + ".find(a => a.textContent.trim() === arguments[1]); a.scrollIntoView(); a.click();",
+                id,
+                text);
+        waitUntil("document.getElementById('" + readyId + "')");
+    }
+
+    /** Sets a Vaadin field's value as a user would (the server sees it as coming from the client). */
+    public void setValue(String id, String value) {
+        js(
+                "const f = document.getElementById(arguments[0]); f.value = arguments[1];"
+                        + " f.dispatchEvent(new CustomEvent('change', {bubbles: true}));",
+                id,
+                value);
+        settle();
+    }
+
+    /** Evaluates {@code expression} over the ECharts option {@code o} of the chart {@code id}. */
+    public Object chart(String id, String expression) {
+        return js("const o = document.getElementById(arguments[0]).chart.getOption(); return " + expression + ";", id);
+    }
+
     public String text(String id) {
         return (String) js("const e = document.getElementById(arguments[0]); return e ? e.innerText : null;", id);
     }

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pemda the pemda (kode) dashboards open with
  * @param maxUploadMb the largest file the ETL accepts, in MiB
  * @param avatica JDBC access to the cubes for other tools (off unless enabled)
+ * @param deviasi the early-warning thresholds of the deviasi dashboard
  */
 @ConfigurationProperties("sorot")
 public record SorotProperties(
@@ -22,7 +23,8 @@ public record SorotProperties(
         @DefaultValue("true") boolean loadSamples,
         @DefaultValue("3275") String pemda,
         @DefaultValue("256") int maxUploadMb,
-        @DefaultValue Avatica avatica) {
+        @DefaultValue Avatica avatica,
+        @DefaultValue Deviasi deviasi) {
 
     /**
      * @param port on 127.0.0.1; 0 picks a free one
@@ -32,6 +34,14 @@ public record SorotProperties(
             @DefaultValue("false") boolean enabled,
             @DefaultValue("8765") int port,
             String token) {}
+
+    /**
+     * Deviasi below {@code merah} is red, from there below {@code kuning} yellow, else green (in
+     * points; the provincial dashboards' -10 and -5 by default).
+     */
+    public record Deviasi(
+            @DefaultValue("-10") double merah,
+            @DefaultValue("-5") double kuning) {}
 
     // Paths stay strings until here: Spring would otherwise resolve them against the servlet context.
     public Path storeFile() {

@@ -1,10 +1,15 @@
 package id.sorot.chart;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.DomEvent;
+import com.vaadin.flow.component.EventData;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.shared.Registration;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,5 +36,44 @@ public class EChart extends Component implements HasSize {
 
     public String getOptionJson() {
         return getElement().getProperty("option");
+    }
+
+    /**
+     * A click on a bar or point. {@code id} is the {@code id} the data item carries (an OPD kode),
+     * so a click names what was clicked whatever its label says.
+     */
+    @DomEvent("chart-click")
+    public static class ClickEvent extends ComponentEvent<EChart> {
+        private final String name;
+        private final String id;
+        private final String seriesName;
+
+        public ClickEvent(
+                EChart source,
+                boolean fromClient,
+                @EventData("event.detail.name") String name,
+                @EventData("event.detail.data && event.detail.data.id ? String(event.detail.data.id) : null") String id,
+                @EventData("event.detail.seriesName") String seriesName) {
+            super(source, fromClient);
+            this.name = name;
+            this.id = id;
+            this.seriesName = seriesName;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String seriesName() {
+            return seriesName;
+        }
+    }
+
+    public Registration addClickListener(ComponentEventListener<ClickEvent> listener) {
+        return addListener(ClickEvent.class, listener);
     }
 }

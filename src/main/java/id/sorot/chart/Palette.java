@@ -18,6 +18,19 @@ public final class Palette {
             "C", "#cc79a7",
             "D", "#000000");
 
+    /** Mutu pelayanan A..D of an IKM, from the same palette. */
+    public static final Map<String, String> MUTU = Map.of(
+            "A", "#009e73",
+            "B", "#56b4e9",
+            "C", "#e69f00",
+            "D", "#d55e00");
+
+    /** Early-warning status of a deviasi: vermillion, orange and bluish green stay apart for colour-blind readers. */
+    public static final Map<String, String> STATUS = Map.of(
+            "MERAH", "#d55e00",
+            "KUNING", "#e69f00",
+            "HIJAU", "#009e73");
+
     public static final List<String> PREDIKAT_ORDER = List.of("AA", "A", "BB", "B", "CC", "C", "D");
 
     private Palette() {}

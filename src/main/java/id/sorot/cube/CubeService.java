@@ -27,6 +27,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CubeService {
 
+    private static final org.slf4j.Logger timing = org.slf4j.LoggerFactory.getLogger("id.sorot.cube.timing");
+
     private final CubeCatalog catalog;
     private final RuleService rules;
     private final Store store;
@@ -62,8 +64,20 @@ public class CubeService {
     public CubeResult query(CubeQuery query) {
         CubeDefinition cube = catalog.cube(query.cube());
         CubeSql.Statement statement = CubeSql.build(cube, query, rules);
+        long t0 = System.nanoTime();
         try {
-            return connections.query(statement.sql(), statement.parameters(), rs -> read(rs, statement.columns()));
+            CubeResult r =
+                    connections.query(statement.sql(), statement.parameters(), rs -> read(rs, statement.columns()));
+            if (timing.isDebugEnabled()) {
+                timing.debug(
+                        "{} {} by {}: {} rows in {} ms",
+                        cube.name(),
+                        query.measures(),
+                        query.dimensions(),
+                        r.rows().size(),
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
+            return r;
         } catch (SQLException e) {
             throw new IllegalStateException("cube " + cube.name() + " query failed: " + e.getMessage(), e);
         }

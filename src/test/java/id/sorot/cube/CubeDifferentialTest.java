@@ -48,8 +48,10 @@ class CubeDifferentialTest extends SorotTest {
                 SELECT *, 100.0 * jumlah_a / jumlah_opd AS persen_a, %s AS predikat_nilai,
                   rank() OVER (PARTITION BY tahun ORDER BY nilai DESC) AS peringkat,
                   CASE WHEN lag(tahun) OVER w = tahun - 1 THEN nilai - lag(nilai) OVER w END AS perubahan,
-                  CASE WHEN lag(tahun) OVER w = tahun - 1 THEN lag(nilai) OVER w END AS nilai_sebelumnya
-                FROM b WINDOW w AS (PARTITION BY opd_kode ORDER BY tahun)""".formatted(PREDIKAT.formatted("nilai"))));
+                  CASE WHEN lag(tahun) OVER w = tahun - 1 THEN lag(nilai) OVER w END AS nilai_sebelumnya,
+                  CASE WHEN lag(tahun) OVER w = tahun - 1 THEN %s END AS predikat_sebelumnya
+                FROM b WINDOW w AS (PARTITION BY opd_kode ORDER BY tahun)""".formatted(
+                        PREDIKAT.formatted("nilai"), PREDIKAT.formatted("lag(nilai) OVER w"))));
         out.add(Arguments.of(
                 "akip_komponen", List.of("tahun", "komponen"), """
                 SELECT p.tahun, f.komponen, sum(f.nilai) AS nilai, sum(f.bobot_rule) AS bobot,
@@ -88,6 +90,7 @@ class CubeDifferentialTest extends SorotTest {
                 c AS (SELECT *, 100.0 * rencana_keuangan_rp / anggaran AS rencana_keuangan,
                   100.0 * realisasi_keuangan_rp / anggaran AS realisasi_keuangan FROM b)
                 SELECT *, realisasi_keuangan - rencana_keuangan AS deviasi_keuangan, realisasi_fisik - rencana_fisik AS deviasi_fisik,
+                  realisasi_keuangan - realisasi_fisik AS selisih_keuangan_fisik,
                   rank() OVER (PARTITION BY tahun ORDER BY realisasi_keuangan DESC) AS peringkat_serapan, NULL AS perubahan_serapan
                 FROM c"""));
         out.add(Arguments.of("realisasi_triwulan", List.of("triwulan", "kegiatan_kode"), """

@@ -1,247 +1,374 @@
 package id.sorot.akip.ui;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
-import com.vaadin.flow.component.grid.Grid;
+import static id.sorot.chart.Charts.area;
+import static id.sorot.chart.Charts.map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import id.sorot.akip.AkipService;
+import id.sorot.base.Parallel;
 import id.sorot.base.SorotProperties;
+import id.sorot.base.ui.Badge;
+import id.sorot.base.ui.Dashboard;
+import id.sorot.base.ui.DataGrid;
+import id.sorot.base.ui.DataGrid.Kind;
 import id.sorot.base.ui.Formats;
+import id.sorot.base.ui.Panel;
+import id.sorot.base.ui.Sparkline;
+import id.sorot.base.ui.Tile;
+import id.sorot.base.ui.UrlState;
 import id.sorot.chart.EChart;
 import id.sorot.chart.Palette;
+import id.sorot.opd.OpdService;
+import id.sorot.profile.ProfileLinks;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The AKIP ranking of all OPDs for a year: a bar chart sorted by nilai and coloured by predikat, the
- * ranking grid with change against the year before, and the headline figures. {@code ?tahun=} in
- * the URL holds the year, so a pasted link opens the same picture.
+ * The AKIP ranking of all OPDs for a year: headline tiles, bars sorted by nilai and coloured by
+ * predikat, the predikat distribution over the years, and the ranking grid with change and a
+ * 2021-2024 sparkline. The URL holds year and filters ({@code ?tahun=2024&jenis=kecamatan&predikat=A}).
  */
 @Route("akip")
 @RouteAlias("")
-class AkipRankingView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+class AkipRankingView extends Dashboard {
 
     private final AkipService akip;
-    private final String pemda;
+    private final OpdService opds;
+    private final String defaultPemda;
     private final Select<Integer> year = new Select<>();
-    private final H2 title = new H2();
-    private final Paragraph subtitle = new Paragraph();
-    private final Div tiles = new Div();
-    private final EChart chart = new EChart();
-    private final Grid<AkipService.Row> grid = new Grid<>();
-    private int shownYear;
+    private final MultiSelectComboBox<String> jenis = new MultiSelectComboBox<>();
+    private final MultiSelectComboBox<String> predikat = new MultiSelectComboBox<>();
+    private final Button weak = new Button();
+    private String pemda;
+    private Integer tahun;
 
-    AkipRankingView(AkipService akip, SorotProperties properties) {
+    AkipRankingView(AkipService akip, OpdService opds, SorotProperties properties) {
+        super("akip-ranking");
         this.akip = akip;
-        this.pemda = properties.pemda();
-        addClassName("sorot-view");
-        setId("akip-ranking");
+        this.opds = opds;
+        this.defaultPemda = properties.pemda();
 
-        year.setLabel(getTranslation("akip.year"));
+        year.setLabel(getTranslation("filter.year"));
         year.setId("akip-year");
         year.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
-                UI.getCurrent()
-                        .navigate(AkipRankingView.class, QueryParameters.of("tahun", String.valueOf(e.getValue())));
-            }
+            if (e.isFromClient()) navigate(state(e.getValue(), jenis.getValue(), predikat.getValue()));
         });
-        HorizontalLayout header = new HorizontalLayout(new Div(title, subtitle), year);
-        header.setWidthFull();
-        header.setAlignItems(FlexComponent.Alignment.END);
-        header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
-        title.getStyle().set("margin", "0");
+        jenis.setLabel(getTranslation("filter.jenis"));
+        jenis.setId("akip-jenis");
+        jenis.setItemLabelGenerator(j -> getTranslation("jenis." + j));
+        jenis.setPlaceholder(getTranslation("filter.all"));
+        jenis.addValueChangeListener(e -> {
+            if (e.isFromClient()) navigate(state(tahun, e.getValue(), predikat.getValue()));
+        });
+        predikat.setLabel(getTranslation("filter.predikat"));
+        predikat.setId("akip-predikat");
+        predikat.setItems(akip.predikatLabels());
+        predikat.setPlaceholder(getTranslation("filter.all"));
+        predikat.addValueChangeListener(e -> {
+            if (e.isFromClient()) navigate(state(tahun, jenis.getValue(), e.getValue()));
+        });
+        weak.setText(getTranslation("akip.weak.open"));
+        weak.setId("akip-open-weak");
+        weak.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        weak.addClickListener(e -> getUI().ifPresent(
+                        ui -> ui.navigate(WeakPredikatView.class, UrlState.of("tahun", tahun, "pemda", pemdaParam()))));
+        controls(year, jenis, predikat, weak);
+    }
 
-        tiles.addClassName("sorot-tiles");
-        chart.setId("akip-chart");
-        chart.setHeight("900px");
+    private QueryParameters state(Integer tahun, Set<String> jenis, Set<String> predikat) {
+        return UrlState.of(
+                "tahun", tahun, "jenis", sorted(jenis), "predikat", sortedPredikat(predikat), "pemda", pemdaParam());
+    }
 
-        grid.setId("akip-grid");
-        grid.addColumn(AkipService.Row::rank)
-                .setHeader(getTranslation("akip.col.rank"))
-                .setWidth("7em")
-                .setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(AkipService.Row::opd)
-                .setHeader(getTranslation("akip.col.opd"))
-                .setFlexGrow(1)
-                .setTooltipGenerator(AkipService.Row::opdNama);
-        grid.addColumn(r -> Formats.decimal(r.nilai()))
-                .setHeader(getTranslation("akip.col.nilai"))
-                .setWidth("8em")
-                .setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addComponentColumn(r -> badge(r.predikat()))
-                .setHeader(getTranslation("akip.col.predikat"))
-                .setWidth("8em")
-                .setFlexGrow(0);
-        grid.addComponentColumn(r -> change(r.change()))
-                .setHeader(getTranslation("akip.col.change"))
-                .setWidth("9em")
-                .setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END);
-        grid.setAllRowsVisible(true);
+    private String pemdaParam() {
+        return defaultPemda.equals(pemda) ? null : pemda;
+    }
 
-        Span source = new Span(getTranslation("akip.source"));
-        source.addClassName("sorot-source");
-        add(header, tiles, chart, grid, source);
+    private static List<String> sorted(Set<String> values) {
+        List<String> l = new ArrayList<>(values);
+        Collections.sort(l);
+        return l;
+    }
+
+    private List<String> sortedPredikat(Set<String> values) {
+        return akip.predikatLabels().stream().filter(values::contains).toList();
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
+    protected void show(QueryParameters params, BeforeEnterEvent event) {
+        pemda = UrlState.text(params, "pemda").orElse(defaultPemda);
+        String pemdaName = opds.directory().pemda(pemda).map(p -> p.nama()).orElse(pemda);
         List<Integer> years = akip.years(pemda);
         year.setItems(years);
-        Integer wanted = event.getLocation()
-                .getQueryParameters()
-                .getSingleParameter("tahun")
-                .flatMap(AkipRankingView::parseYear)
+        tahun = UrlState.integer(params, "tahun")
                 .filter(years::contains)
                 .orElse(years.isEmpty() ? null : years.getFirst());
-        if (wanted == null) {
-            title.setText(getTranslation("akip.title"));
-            subtitle.setText(getTranslation("akip.empty"));
+        if (tahun == null) {
+            heading(getTranslation("akip.title"), getTranslation("akip.empty"));
             return;
         }
-        year.setValue(wanted);
-        show(akip.ranking(pemda, wanted));
-    }
+        year.setValue(tahun);
+        String p = pemda;
+        var trend = Parallel.async(() -> akip.trend(p));
+        List<String> askedJenis = UrlState.list(params, "jenis");
+        var distribution = Parallel.async(() -> akip.distribution(p, askedJenis));
+        AkipService.Ranking all = akip.ranking(pemda, tahun);
+        Set<String> jenisSeen = new LinkedHashSet<>();
+        all.rows().forEach(r -> jenisSeen.add(r.jenis()));
+        jenis.setItems(jenisSeen.stream().sorted().toList());
+        List<String> wantedJenis =
+                askedJenis.stream().filter(jenisSeen::contains).toList();
+        List<String> wantedPredikat = UrlState.list(params, "predikat").stream()
+                .filter(akip.predikatLabels()::contains)
+                .toList();
+        jenis.setValue(new LinkedHashSet<>(wantedJenis));
+        predikat.setValue(new LinkedHashSet<>(wantedPredikat));
+        AkipService.Filter filter = new AkipService.Filter(wantedJenis, wantedPredikat);
+        AkipService.Ranking ranking = filter.isAll() ? all : akip.ranking(pemda, tahun, filter);
 
-    private static java.util.Optional<Integer> parseYear(String s) {
-        try {
-            return java.util.Optional.of(Integer.parseInt(s));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+        String filters = describe(filter);
+        heading(
+                getTranslation("akip.title"),
+                getTranslation("akip.subtitle", pemdaName, String.valueOf(tahun), ranking.evaluated())
+                        + (filters.isEmpty() ? "" : " · " + filters));
+        String context = pemdaName + ", " + tahun + (filters.isEmpty() ? "" : " · " + filters);
+
+        content(tiles(ranking, pemdaName));
+        if (ranking.rows().isEmpty()) {
+            Span none = new Span(getTranslation("akip.filtered.none"));
+            none.setId("akip-none");
+            content(none);
+            return;
         }
+        EChart bars = new EChart();
+        bars.setId("akip-chart");
+        bars.setHeight(Math.max(260, 60 + 19 * ranking.size()) + "px");
+        bars.setOption(barsOption(ranking));
+        bars.addClickListener(e -> {
+            if (e.id() != null) ProfileLinks.open(e.id(), tahun, pemdaParam());
+        });
+        Panel barsPanel = new Panel("akip-chart-panel")
+                .heading(getTranslation("akip.chart.title", String.valueOf(tahun)), context)
+                .source(getTranslation("akip.source"))
+                .content(bars);
+
+        // unknown jenis in the URL are ignored here as in the ranking
+        AkipService.Distribution dist =
+                wantedJenis.equals(askedJenis) ? distribution.join() : akip.distribution(pemda, wantedJenis);
+        EChart distChart = new EChart();
+        distChart.setId("akip-distribution");
+        distChart.setHeight("320px");
+        distChart.setOption(distributionOption(dist));
+        Panel distPanel = new Panel("akip-distribution-panel")
+                .heading(
+                        getTranslation("akip.distribution.title"),
+                        pemdaName
+                                + (wantedJenis.isEmpty()
+                                        ? ""
+                                        : " · " + describe(new AkipService.Filter(wantedJenis, List.of()))))
+                .source(getTranslation("akip.source"))
+                .content(distChart);
+
+        Panel gridPanel = new Panel("akip-grid-panel")
+                .heading(getTranslation("akip.grid.title", String.valueOf(tahun)), context)
+                .source(getTranslation("akip.source"))
+                .content(grid(ranking, trend.join()));
+
+        content(columns(barsPanel, new Div(distPanel, gridPanel)));
     }
 
-    @Override
-    public String getPageTitle() {
-        return getTranslation("akip.title") + (shownYear > 0 ? " " + shownYear : "") + " · Sorot";
+    private String describe(AkipService.Filter filter) {
+        List<String> parts = new ArrayList<>();
+        if (!filter.jenis().isEmpty())
+            parts.add(String.join(
+                    ", ",
+                    filter.jenis().stream()
+                            .map(j -> getTranslation("jenis." + j))
+                            .toList()));
+        if (!filter.predikat().isEmpty())
+            parts.add(getTranslation("filter.predikat") + " " + String.join(", ", filter.predikat()));
+        return String.join(" · ", parts);
     }
 
-    private void show(AkipService.Ranking ranking) {
-        shownYear = ranking.tahun();
-        title.setText(getTranslation("akip.title"));
-        subtitle.setText(
-                getTranslation("akip.subtitle", "Kota Bekasi", String.valueOf(ranking.tahun()), ranking.size()));
-        tiles.removeAll();
-        tiles.add(
-                tile(
+    private Div tiles(AkipService.Ranking r, String pemdaName) {
+        List<AkipService.Row> fell = r.fell();
+        String fellNames = fell.stream()
+                .map(x -> x.opd() + " " + x.previousPredikat() + "→" + x.predikat())
+                .reduce((a, b) -> a + ", " + b)
+                .orElse(getTranslation("akip.tile.fell.none"));
+        String pemdaValue = r.pemda().map(p -> Formats.decimal(p.nilai())).orElse("–");
+        String pemdaDetail = r.pemda()
+                .map(p -> getTranslation("akip.tile.pemda.detail", p.predikat(), Formats.signed(p.change())))
+                .orElse(getTranslation("akip.tile.pemda.none"));
+        return Tile.row(
+                Tile.of(
                         "akip-tile-a",
                         getTranslation("akip.tile.a"),
-                        Formats.integer(ranking.countA()),
-                        getTranslation(
-                                "akip.tile.a.detail",
-                                ranking.countA(),
-                                ranking.size(),
-                                Formats.percent(ranking.percentA()))),
-                tile("akip-tile-mean", getTranslation("akip.tile.mean"), Formats.decimal(ranking.mean()), ""),
-                tile(
-                        "akip-tile-top",
-                        getTranslation("akip.tile.top"),
-                        ranking.rows().isEmpty()
-                                ? "–"
-                                : Formats.decimal(ranking.rows().getFirst().nilai()),
-                        ranking.rows().isEmpty()
-                                ? ""
-                                : ranking.rows().getFirst().opd()));
-        grid.setItems(ranking.rows());
-        chart.setOption(chartOption(ranking));
+                        Formats.integer(r.countA()),
+                        getTranslation("akip.tile.a.detail", r.countA(), r.size(), Formats.percent(r.percentA()))),
+                Tile.of(
+                        "akip-tile-mean",
+                        getTranslation("akip.tile.mean"),
+                        Formats.decimal(r.mean()),
+                        getTranslation("akip.tile.median", Formats.decimal(r.median()))),
+                Tile.of("akip-tile-pemda", getTranslation("akip.tile.pemda", pemdaName), pemdaValue, pemdaDetail),
+                Tile.of("akip-tile-fell", getTranslation("akip.tile.fell"), Formats.integer(fell.size()), fellNames));
     }
 
-    private static Div tile(String id, String label, String value, String detail) {
-        Div tile = new Div();
-        tile.setId(id);
-        tile.addClassName("sorot-tile");
-        Div l = new Div(label);
-        l.addClassName("label");
-        Div v = new Div(value);
-        v.addClassName("value");
-        Div d = new Div(detail);
-        d.addClassName("detail");
-        tile.add(l, v, d);
-        return tile;
-    }
-
-    private static Span badge(String predikat) {
-        Span s = new Span(predikat == null ? "–" : predikat);
-        if (predikat != null) s.addClassNames("sorot-badge", predikat);
-        return s;
-    }
-
-    private static Span change(Double change) {
-        Span s = new Span(change == null ? "–" : (change > 0 ? "▲ " : change < 0 ? "▼ " : "") + Formats.signed(change));
-        if (change != null && change > 0) s.addClassName("sorot-up");
-        if (change != null && change < 0) s.addClassName("sorot-down");
-        return s;
+    private DataGrid<AkipService.Row> grid(AkipService.Ranking ranking, AkipService.Trend trend) {
+        DataGrid<AkipService.Row> grid = new DataGrid<>("akip-grid");
+        grid.column("peringkat", getTranslation("akip.col.rank"), Kind.INTEGER, AkipService.Row::rank);
+        grid.column(
+                        "opd",
+                        getTranslation("akip.col.opd"),
+                        Kind.TEXT,
+                        AkipService.Row::opd,
+                        r -> ProfileLinks.anchor(r.opdKode(), r.opd(), tahun, pemdaParam()))
+                .setFlexGrow(1)
+                .setTooltipGenerator(AkipService.Row::opdNama);
+        grid.column("jenis", getTranslation("akip.col.jenis"), Kind.TEXT, r -> getTranslation("jenis." + r.jenis()))
+                .setWidth("7.5rem")
+                .setFlexGrow(0);
+        grid.column("nilai", getTranslation("akip.col.nilai"), Kind.DECIMAL, AkipService.Row::nilai);
+        grid.column(
+                        "predikat",
+                        getTranslation("akip.col.predikat"),
+                        Kind.TEXT,
+                        AkipService.Row::predikat,
+                        r -> Badge.predikat(r.predikat()))
+                .setFlexGrow(0);
+        grid.column(
+                "perubahan",
+                getTranslation("akip.col.change"),
+                Kind.SIGNED,
+                AkipService.Row::change,
+                r -> Badge.change(r.change()));
+        // one scale for every row, from the lowest to the highest nilai of any year, so lines compare
+        double lo = trend.nilai().values().stream()
+                .flatMap(List::stream)
+                .filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .min()
+                .orElse(0);
+        double hi = trend.nilai().values().stream()
+                .flatMap(List::stream)
+                .filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(100);
+        String span = trend.years().isEmpty()
+                ? ""
+                : trend.years().getFirst() + "–" + trend.years().getLast();
+        grid.screenOnly("tren", getTranslation("akip.col.trend", span), r -> {
+                    List<Double> line = trend.nilai().getOrDefault(r.opdKode(), List.of());
+                    StringBuilder label = new StringBuilder(r.opd());
+                    for (int i = 0; i < line.size(); i++)
+                        label.append(i == 0 ? ": " : ", ")
+                                .append(trend.years().get(i))
+                                .append(' ')
+                                .append(Formats.decimal(line.get(i)));
+                    return Sparkline.of(line, lo, hi, label.toString());
+                })
+                .setWidth("7rem")
+                .setFlexGrow(0);
+        grid.setRows(ranking.rows());
+        return grid;
     }
 
     /** Horizontal bars, best at the top; one stacked series per predikat so the legend explains the colours. */
-    private Map<String, Object> chartOption(AkipService.Ranking ranking) {
+    private Map<String, Object> barsOption(AkipService.Ranking ranking) {
         List<AkipService.Row> rows = new ArrayList<>(ranking.rows());
-        java.util.Collections.reverse(rows);
+        Collections.reverse(rows);
         List<String> names = rows.stream().map(AkipService.Row::opd).toList();
-        List<Map<String, Object>> series = new ArrayList<>();
+        List<Object> series = new ArrayList<>();
         for (String p : Palette.PREDIKAT_ORDER) {
             if (rows.stream().noneMatch(r -> p.equals(r.predikat()))) continue;
             List<Object> data = new ArrayList<>();
             for (AkipService.Row r : rows) {
-                data.add(p.equals(r.predikat()) ? r.nilai() : null);
+                data.add(p.equals(r.predikat()) ? map("value", r.nilai(), "id", r.opdKode()) : null);
             }
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("name", p);
-            s.put("type", "bar");
-            s.put("stack", "nilai");
-            s.put("data", data);
-            s.put("itemStyle", Map.of("color", Palette.PREDIKAT.get(p)));
-            s.put("label", Map.of("show", true, "position", "right", "fontSize", 10));
-            series.add(s);
+            series.add(map(
+                    "name",
+                    p,
+                    "type",
+                    "bar",
+                    "stack",
+                    "nilai",
+                    "data",
+                    data,
+                    "itemStyle",
+                    map("color", Palette.PREDIKAT.get(p)),
+                    "label",
+                    map("show", true, "position", "right", "fontSize", 10)));
         }
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put(
-                "title",
-                Map.of(
-                        "text",
-                        getTranslation("akip.chart.title", String.valueOf(ranking.tahun())),
-                        "left",
-                        "center",
-                        "textStyle",
-                        Map.of("fontSize", 14)));
-        option.put("tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")));
-        option.put("legend", Map.of("top", 28));
-        option.put("grid", Map.of("left", 10, "right", 50, "top", 60, "bottom", 30, "containLabel", true));
-        option.put(
+        return map(
+                "tooltip", map("trigger", "item"),
+                "legend", map("top", 0),
+                "grid", area(30, 50, 30, 10),
                 "xAxis",
-                Map.of(
-                        "type",
-                        "value",
-                        "min",
-                        0,
-                        "max",
-                        100,
+                        map(
+                                "type",
+                                "value",
+                                "min",
+                                0,
+                                "max",
+                                100,
+                                "name",
+                                getTranslation("akip.chart.axis"),
+                                "nameLocation",
+                                "middle",
+                                "nameGap",
+                                24),
+                "yAxis", map("type", "category", "data", names, "axisLabel", map("fontSize", 11, "interval", 0)),
+                "series", series,
+                "sorot", map("decimals", 2));
+    }
+
+    /** OPDs per predikat per year, stacked, best predikat at the bottom. */
+    private Map<String, Object> distributionOption(AkipService.Distribution dist) {
+        List<Object> series = new ArrayList<>();
+        dist.counts()
+                .forEach((p, counts) -> series.add(map(
                         "name",
-                        getTranslation("akip.chart.axis"),
-                        "nameLocation",
-                        "middle",
-                        "nameGap",
-                        24));
-        option.put(
-                "yAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("fontSize", 11, "interval", 0)));
-        option.put("series", series);
-        option.put("sorot", Map.of("decimals", 2));
-        return option;
+                        p,
+                        "type",
+                        "bar",
+                        "stack",
+                        "jumlah",
+                        "data",
+                        // a zero keeps its place in the stack but gets no label
+                        counts.stream()
+                                .map(c -> c == 0 ? (Object) map("value", 0, "label", map("show", false)) : c)
+                                .toList(),
+                        "itemStyle",
+                        map("color", Palette.PREDIKAT.get(p)),
+                        "label",
+                        map("show", true, "position", "inside", "fontSize", 11))));
+        return map(
+                "tooltip", map("trigger", "axis", "axisPointer", map("type", "shadow")),
+                "legend", map("top", 0),
+                "grid", area(30, 20, 30, 10),
+                "xAxis",
+                        map(
+                                "type",
+                                "category",
+                                "data",
+                                dist.years().stream().map(String::valueOf).toList()),
+                "yAxis", map("type", "value", "name", getTranslation("akip.distribution.axis"), "minInterval", 1),
+                "series", series,
+                "sorot", map("decimals", 0));
     }
 }

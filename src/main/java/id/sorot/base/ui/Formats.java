@@ -20,28 +20,36 @@ public final class Formats {
         return f;
     }
 
+    /**
+     * The decimal a person would write for {@code n}: 77,595 rounds half up to 77,60, although as a
+     * double it is 77,594999...
+     */
+    private static java.math.BigDecimal exact(Number n) {
+        return n instanceof java.math.BigDecimal b ? b : java.math.BigDecimal.valueOf(n.doubleValue());
+    }
+
     /** Two decimals: 85,02. */
     public static String decimal(Number n) {
-        return n == null ? "–" : pattern("#,##0.00").format(n.doubleValue());
+        return n == null ? "–" : pattern("#,##0.00").format(exact(n));
     }
 
     /** With a sign, for changes: +2,86 or −0,56. */
     public static String signed(Number n) {
         if (n == null) return "–";
         double v = n.doubleValue();
-        String s = pattern("#,##0.00").format(Math.abs(v));
+        String s = pattern("#,##0.00").format(exact(n).abs());
         return (v > 0.0000001 ? "+" : v < -0.0000001 ? "\u2212" : "") + s;
     }
 
     public static String integer(Number n) {
-        return n == null ? "–" : pattern("#,##0").format(n.doubleValue());
+        return n == null ? "–" : pattern("#,##0").format(exact(n));
     }
 
     public static String percent(Number n) {
-        return n == null ? "–" : pattern("#,##0.00").format(n.doubleValue()) + "%";
+        return n == null ? "–" : pattern("#,##0.00").format(exact(n)) + "%";
     }
 
     public static String rupiah(Number n) {
-        return n == null ? "–" : "Rp " + pattern("#,##0").format(n.doubleValue());
+        return n == null ? "–" : "Rp " + pattern("#,##0").format(exact(n));
     }
 }

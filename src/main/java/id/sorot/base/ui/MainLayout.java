@@ -52,6 +52,9 @@ public class MainLayout extends AppLayout {
 
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.akip"), "akip"));
+        nav.addItem(new SideNavItem(getTranslation("nav.weak"), "akip/lemah"));
+        nav.addItem(new SideNavItem(getTranslation("nav.ikm"), "ikm"));
+        nav.addItem(new SideNavItem(getTranslation("nav.deviasi"), "deviasi"));
         nav.addItem(new SideNavItem(getTranslation("nav.import"), "impor"));
         Div drawer = new Div(nav);
         drawer.getStyle().set("padding", "var(--lumo-space-s)");

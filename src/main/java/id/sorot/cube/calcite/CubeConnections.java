@@ -6,18 +6,21 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
  * A small pool of Calcite connections, each keeping its prepared statements by SQL text. Planning a
- * new statement costs 50-100 ms; a cached one only binds its parameters and runs on DuckDB.
+ * new statement costs 50-100 ms (seconds for the very first); a cached one only binds its parameters
+ * and runs on DuckDB. Each statement has a home connection (by its text), so it is planned once,
+ * not once per connection; when its home is busy it runs on another connection that already has it,
+ * or waits for its home rather than plan it again.
  */
 public final class CubeConnections implements AutoCloseable {
 
@@ -28,16 +31,17 @@ public final class CubeConnections implements AutoCloseable {
 
     private static final int STATEMENTS_PER_CONNECTION = 256;
 
-    private record Pooled(Connection connection, Map<String, PreparedStatement> statements) {}
+    private record Pooled(Connection connection, Map<String, PreparedStatement> statements, ReentrantLock lock) {}
 
-    private final BlockingQueue<Pooled> pool;
+    private final List<Pooled> pool;
 
     public CubeConnections(DataSource dataSource, List<CubeDefinition> cubes, int size) {
         CubeRules.install();
-        this.pool = new ArrayBlockingQueue<>(size);
+        List<Pooled> p = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            pool.add(new Pooled(open(dataSource, cubes), lru()));
+            p.add(new Pooled(open(dataSource, cubes), lru(), new ReentrantLock()));
         }
+        this.pool = List.copyOf(p);
     }
 
     /** Connection properties: identifiers keep their case, so DuckDB's lower-case names match as written. */
@@ -79,13 +83,7 @@ public final class CubeConnections implements AutoCloseable {
 
     /** Runs {@code sql} with {@code parameters} on a pooled connection, planning it only the first time. */
     public <T> T query(String sql, List<Object> parameters, Reader<T> reader) throws SQLException {
-        Pooled p;
-        try {
-            p = pool.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting for a cube connection", e);
-        }
+        Pooled p = borrow(sql);
         try {
             PreparedStatement ps = p.statements().get(sql);
             if (ps == null) {
@@ -110,7 +108,25 @@ public final class CubeConnections implements AutoCloseable {
             }
             throw e;
         } finally {
-            pool.add(p);
+            p.lock().unlock();
+        }
+    }
+
+    private Pooled borrow(String sql) throws SQLException {
+        Pooled home = pool.get(Math.floorMod(sql.hashCode(), pool.size()));
+        if (home.lock().tryLock()) return home;
+        for (Pooled other : pool) {
+            if (other != home && other.lock().tryLock()) {
+                if (other.statements().containsKey(sql)) return other;
+                other.lock().unlock();
+            }
+        }
+        try {
+            home.lock().lockInterruptibly();
+            return home;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a cube connection", e);
         }
     }
 

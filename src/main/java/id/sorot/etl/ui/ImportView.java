@@ -86,7 +86,7 @@ class ImportView extends Div implements HasDynamicTitle {
         job.setId("import-job");
         job.setItems(etl.jobs());
         job.setItemLabelGenerator(JobSpec::name);
-        job.setWidth("22em");
+        job.setWidth("22rem");
         job.addValueChangeListener(e -> updateParameters());
         pemda.setLabel(getTranslation("import.pemda"));
         pemda.setItems(opds.directory().allPemda());
@@ -95,11 +95,11 @@ class ImportView extends Div implements HasDynamicTitle {
         pemda.addValueChangeListener(e -> updateOpds());
         period.setLabel(getTranslation("import.period"));
         period.setId("import-period");
-        period.setWidth("7em");
+        period.setWidth("7rem");
         opd.setLabel(getTranslation("import.opd"));
         opd.setId("import-opd");
         opd.setItemLabelGenerator(o -> o.singkatan() + " · " + o.nama());
-        opd.setWidth("22em");
+        opd.setWidth("22rem");
         updateOpds();
 
         preview.setText(getTranslation("import.preview"));
@@ -122,15 +122,15 @@ class ImportView extends Div implements HasDynamicTitle {
         problems.setId("import-problems");
         problems.addColumn(Problem::row)
                 .setHeader(getTranslation("import.col.row"))
-                .setWidth("6em")
+                .setWidth("6rem")
                 .setFlexGrow(0);
         problems.addColumn(Problem::column)
                 .setHeader(getTranslation("import.col.column"))
-                .setWidth("6em")
+                .setWidth("6rem")
                 .setFlexGrow(0);
         problems.addColumn(Problem::raw)
                 .setHeader(getTranslation("import.col.value"))
-                .setWidth("14em")
+                .setWidth("14rem")
                 .setFlexGrow(0);
         problems.addColumn(p -> etl.render(p, getLocale()))
                 .setHeader(getTranslation("import.col.message"))
@@ -156,7 +156,7 @@ class ImportView extends Div implements HasDynamicTitle {
         history.setId("import-history");
         history.addColumn(EtlService.Batch::id)
                 .setHeader(getTranslation("import.col.batch"))
-                .setWidth("6em")
+                .setWidth("6rem")
                 .setFlexGrow(0);
         history.addColumn(EtlService.Batch::job).setHeader(getTranslation("import.job"));
         history.addColumn(EtlService.Batch::file).setHeader(getTranslation("import.col.file"));

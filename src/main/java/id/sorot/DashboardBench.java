@@ -1,0 +1,96 @@
+package id.sorot;
+
+import id.sorot.akip.AkipService;
+import id.sorot.base.Parallel;
+import id.sorot.ikm.IkmService;
+import id.sorot.profile.ProfileService;
+import id.sorot.realisasi.RealisasiService;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code sorot bench dashboards}: on a fresh store filled with the Kota Bekasi samples, asks each
+ * dashboard's questions the way its view does (side by side where the view is) and prints the first
+ * (cold) time and p50 / p95 of the next runs. The views add a few ms of components on top.
+ */
+final class DashboardBench {
+
+    private DashboardBench() {}
+
+    static int run(Map<String, String> options, PrintStream out, ConfigurableApplicationContext context) {
+        int runs = Integer.parseInt(options.getOrDefault("runs", "50"));
+        String pemda = options.getOrDefault("pemda", "3275");
+        AkipService akip = context.getBean(AkipService.class);
+        IkmService ikm = context.getBean(IkmService.class);
+        RealisasiService realisasi = context.getBean(RealisasiService.class);
+        ProfileService profiles = context.getBean(ProfileService.class);
+        int year = akip.years(pemda).getFirst();
+
+        Map<String, Runnable> pages = new LinkedHashMap<>();
+        pages.put("AKIP ranking (/akip)", () -> {
+            akip.years(pemda);
+            var trend = Parallel.async(() -> akip.trend(pemda));
+            var dist = Parallel.async(() -> akip.distribution(pemda, List.of()));
+            akip.ranking(pemda, year);
+            trend.join();
+            dist.join();
+        });
+        pages.put("AKIP ranking, kecamatan only", () -> {
+            akip.years(pemda);
+            var trend = Parallel.async(() -> akip.trend(pemda));
+            var dist = Parallel.async(() -> akip.distribution(pemda, List.of("kecamatan")));
+            akip.ranking(pemda, year);
+            akip.ranking(pemda, year, new AkipService.Filter(List.of("kecamatan"), List.of()));
+            trend.join();
+            dist.join();
+        });
+        pages.put("weak predikat (/akip/lemah)", () -> {
+            akip.years(pemda);
+            akip.weak(pemda, year);
+        });
+        pages.put("OPD profile, SETDA (/opd/4.01.01)", () -> profiles.profile(pemda, "4.01.01", year));
+        pages.put("OPD profile, DISPERKIMTAN", () -> profiles.profile(pemda, "1.04.02", year));
+        pages.put("IKM (/ikm)", () -> {
+            ikm.years(pemda);
+            ikm.compare(pemda, year, null);
+        });
+        pages.put("deviasi (/deviasi)", () -> {
+            realisasi.years(pemda);
+            var plan = Parallel.async(() -> realisasi.opdsWithTriwulan(pemda, year));
+            realisasi.deviasi(pemda, year, RealisasiService.YEAR);
+            for (List<String> opd : plan.join().stream().limit(1).toList()) {
+                var curve = Parallel.async(() -> realisasi.curve(pemda, year, opd.getFirst(), null));
+                realisasi.items(pemda, year, opd.getFirst());
+                curve.join();
+            }
+        });
+
+        out.printf(Locale.ROOT, "%-40s %8s %8s %8s%n", "dashboard (Kota Bekasi " + year + ")", "cold", "p50", "p95");
+        for (Map.Entry<String, Runnable> page : pages.entrySet()) {
+            long t0 = System.nanoTime();
+            page.getValue().run();
+            double cold = (System.nanoTime() - t0) / 1e6;
+            for (int i = 0; i < 3; i++) page.getValue().run();
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                long s = System.nanoTime();
+                page.getValue().run();
+                times.add((System.nanoTime() - s) / 1e6);
+            }
+            double[] sorted =
+                    times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            out.printf(
+                    Locale.ROOT, "%-40s %8.1f %8.1f %8.1f ms%n", page.getKey(), cold, pct(sorted, 50), pct(sorted, 95));
+        }
+        return 0;
+    }
+
+    private static double pct(double[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+}

@@ -1,0 +1,108 @@
+package id.sorot.base.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A dashboard page: a heading, a row of controls, and content rebuilt from the URL on every
+ * navigation. Controls never change the picture directly: they navigate to the URL of the new
+ * picture, so links can be shared and the back button works.
+ */
+public abstract class Dashboard extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final Logger timing = LoggerFactory.getLogger("id.sorot.ui.timing");
+
+    private final H2 title = new H2();
+    private final Paragraph subtitle = new Paragraph();
+    private final Div controls = new Div();
+    private final Div body = new Div();
+    private String pageTitle = "Sorot";
+
+    protected Dashboard(String id) {
+        setId(id);
+        addClassName("sorot-view");
+        title.addClassName("sorot-title");
+        subtitle.addClassName("sorot-subtitle");
+        controls.addClassName("sorot-controls");
+        body.addClassName("sorot-body");
+        Div heading = new Div(title, subtitle);
+        Div header = new Div(heading, controls);
+        header.addClassName("sorot-header");
+        add(header, body);
+    }
+
+    @Override
+    public final void beforeEnter(BeforeEnterEvent event) {
+        long t0 = System.nanoTime();
+        body.removeAll();
+        show(event.getLocation().getQueryParameters(), event);
+        timing.debug(
+                "{} {} built in {} ms",
+                getClass().getSimpleName(),
+                event.getLocation().getPathWithQueryParameters(),
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Builds the picture the URL asks for. */
+    protected abstract void show(QueryParameters params, BeforeEnterEvent event);
+
+    protected void heading(String title, String subtitle) {
+        this.title.setText(title);
+        this.subtitle.setText(subtitle == null ? "" : subtitle);
+        this.pageTitle = title + " · Sorot";
+    }
+
+    protected void controls(Component... components) {
+        controls.removeAll();
+        controls.add(components);
+    }
+
+    protected void content(Component... components) {
+        body.add(components);
+    }
+
+    /** Side by side on a wide screen, one under the other on a laptop. */
+    protected static Div columns(Component... components) {
+        Div row = new Div(components);
+        row.addClassName("sorot-columns");
+        return row;
+    }
+
+    /** Opens this dashboard with other parameters, as a new entry in the browser's history. */
+    protected void navigate(QueryParameters params) {
+        UI.getCurrent().navigate(getClass(), params);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return pageTitle;
+    }
+
+    /** Every panel on the page, top to bottom: what exports and the meeting pack offer. */
+    public List<Panel> panels() {
+        List<Panel> out = new ArrayList<>();
+        collect(body, out);
+        return out;
+    }
+
+    private static void collect(Component c, List<Panel> out) {
+        if (c instanceof Panel p) {
+            out.add(p);
+            return;
+        }
+        Stream<Component> children = c.getChildren();
+        children.forEach(ch -> collect(ch, out));
+    }
+}

@@ -1,0 +1,2 @@
+/** The IKM comparison view. */
+package id.sorot.ikm.ui;

@@ -1,0 +1,2 @@
+/** The OPD profile view. */
+package id.sorot.profile.ui;

@@ -1,0 +1,549 @@
+package id.sorot.realisasi.ui;
+
+import static id.sorot.chart.Charts.area;
+import static id.sorot.chart.Charts.map;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import id.sorot.base.Parallel;
+import id.sorot.base.SorotProperties;
+import id.sorot.base.ui.Dashboard;
+import id.sorot.base.ui.DataGrid;
+import id.sorot.base.ui.DataGrid.Kind;
+import id.sorot.base.ui.Formats;
+import id.sorot.base.ui.Panel;
+import id.sorot.base.ui.Tile;
+import id.sorot.base.ui.UrlState;
+import id.sorot.chart.Charts;
+import id.sorot.chart.EChart;
+import id.sorot.chart.Palette;
+import id.sorot.opd.OpdService;
+import id.sorot.profile.ProfileLinks;
+import id.sorot.realisasi.RealisasiService;
+import id.sorot.realisasi.RealisasiService.Line;
+import id.sorot.realisasi.RealisasiService.Status;
+import id.sorot.realisasi.RealisasiService.Thresholds;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Realisasi per OPD against plan and against each other: diverging bars of deviasi coloured by the
+ * early-warning thresholds, a scatter of keuangan against fisik sized by anggaran, the full table,
+ * and the triwulan curves of an OPD or one of its sub kegiatan.
+ * {@code ?tahun=2024&ukuran=fisik&merah=-10&kuning=-5&opd=4.01.01&sub=1.2.06.1}.
+ */
+@Route("deviasi")
+class DeviasiView extends Dashboard {
+
+    private static final List<String> MEASURES = List.of("keuangan", "fisik", "keuangan_fisik");
+
+    private final RealisasiService realisasi;
+    private final OpdService opds;
+    private final String defaultPemda;
+    private final Select<Integer> year = new Select<>();
+    private final Select<String> measure = new Select<>();
+    private final NumberField merah = new NumberField();
+    private final NumberField kuning = new NumberField();
+    private String pemda;
+    private Integer tahun;
+    private Thresholds thresholds;
+    private String curveOpd;
+    private String curveSub;
+
+    DeviasiView(RealisasiService realisasi, OpdService opds, SorotProperties properties) {
+        super("deviasi-view");
+        this.realisasi = realisasi;
+        this.opds = opds;
+        this.defaultPemda = properties.pemda();
+        year.setLabel(getTranslation("filter.year"));
+        year.setId("deviasi-year");
+        year.addValueChangeListener(e -> {
+            if (e.isFromClient()) navigate(state(e.getValue(), measure.getValue(), thresholds, null, null));
+        });
+        measure.setLabel(getTranslation("deviasi.measure"));
+        measure.setWidth("24rem");
+        measure.setId("deviasi-measure");
+        measure.setItems(MEASURES);
+        measure.setItemLabelGenerator(m -> getTranslation("deviasi.measure." + m));
+        measure.addValueChangeListener(e -> {
+            if (e.isFromClient()) navigate(state(tahun, e.getValue(), thresholds, curveOpd, curveSub));
+        });
+        for (NumberField f : List.of(merah, kuning)) {
+            f.setStep(0.5);
+            f.setWidth("8em");
+            f.setSuffixComponent(new Span("%"));
+            f.addValueChangeListener(e -> {
+                if (!e.isFromClient() || merah.getValue() == null || kuning.getValue() == null) return;
+                if (merah.getValue() > kuning.getValue()) {
+                    f.setInvalid(true);
+                    f.setErrorMessage(getTranslation("deviasi.threshold.order"));
+                    return;
+                }
+                navigate(state(
+                        tahun,
+                        measure.getValue(),
+                        new Thresholds(merah.getValue(), kuning.getValue()),
+                        curveOpd,
+                        curveSub));
+            });
+        }
+        merah.setLabel(getTranslation("deviasi.threshold.merah"));
+        merah.setId("deviasi-merah");
+        kuning.setLabel(getTranslation("deviasi.threshold.kuning"));
+        kuning.setId("deviasi-kuning");
+        controls(year, measure, merah, kuning);
+    }
+
+    private QueryParameters state(Integer tahun, String measure, Thresholds t, String opd, String sub) {
+        Thresholds d = realisasi.defaultThresholds();
+        return UrlState.of(
+                "tahun", tahun,
+                "ukuran", "keuangan".equals(measure) ? null : measure,
+                "merah", t == null || t.merah() == d.merah() ? null : t.merah(),
+                "kuning", t == null || t.kuning() == d.kuning() ? null : t.kuning(),
+                "opd", opd,
+                "sub", sub,
+                "pemda", defaultPemda.equals(pemda) ? null : pemda);
+    }
+
+    private String pemdaParam() {
+        return defaultPemda.equals(pemda) ? null : pemda;
+    }
+
+    @Override
+    protected void show(QueryParameters params, BeforeEnterEvent event) {
+        pemda = UrlState.text(params, "pemda").orElse(defaultPemda);
+        String pemdaName = opds.directory().pemda(pemda).map(p -> p.nama()).orElse(pemda);
+        List<Integer> years = realisasi.years(pemda);
+        year.setItems(years);
+        tahun = UrlState.integer(params, "tahun")
+                .filter(years::contains)
+                .orElse(years.isEmpty() ? null : years.getFirst());
+        if (tahun == null) {
+            heading(getTranslation("deviasi.title"), getTranslation("deviasi.empty"));
+            return;
+        }
+        year.setValue(tahun);
+        String m = UrlState.text(params, "ukuran").filter(MEASURES::contains).orElse("keuangan");
+        measure.setValue(m);
+        Thresholds d = realisasi.defaultThresholds();
+        double r = UrlState.decimal(params, "merah").orElse(d.merah());
+        double k = UrlState.decimal(params, "kuning").orElse(d.kuning());
+        thresholds = r <= k ? new Thresholds(r, k) : d;
+        merah.setValue(thresholds.merah());
+        kuning.setValue(thresholds.kuning());
+        curveOpd = UrlState.text(params, "opd").orElse(null);
+        curveSub = UrlState.text(params, "sub").orElse(null);
+
+        String p = pemda;
+        int y = tahun;
+        var withPlan = Parallel.async(() -> realisasi.opdsWithTriwulan(p, y));
+        RealisasiService.Deviasi dev = realisasi.deviasi(pemda, tahun, RealisasiService.YEAR);
+        Function<Line, Double> value = value(m);
+        String context = pemdaName + ", " + tahun + " · " + getTranslation("deviasi.measure." + m) + " · "
+                + getTranslation(
+                        "deviasi.thresholds", Formats.signed(thresholds.merah()), Formats.signed(thresholds.kuning()));
+        heading(
+                getTranslation("deviasi.title"),
+                getTranslation(
+                        "deviasi.subtitle",
+                        pemdaName,
+                        String.valueOf(tahun),
+                        dev.rows().size()));
+
+        content(tiles(dev, value));
+        if (dev.rows().isEmpty()) return;
+
+        List<Line> sorted = new ArrayList<>(dev.rows());
+        sorted.sort(Comparator.comparing(value, Comparator.nullsLast(Comparator.naturalOrder())));
+        EChart bars = new EChart();
+        bars.setId("deviasi-chart");
+        bars.setHeight(Math.max(300, 70 + 19 * sorted.size()) + "px");
+        bars.setOption(barsOption(sorted, value, m));
+        bars.addClickListener(e -> {
+            if (e.id() != null) ProfileLinks.open(e.id(), tahun, pemdaParam());
+        });
+        Panel barsPanel = new Panel("deviasi-chart-panel")
+                .heading(getTranslation("deviasi.chart.title", getTranslation("deviasi.measure." + m)), context)
+                .source(getTranslation("deviasi.source"))
+                .content(bars);
+
+        EChart scatter = new EChart();
+        scatter.setId("deviasi-scatter");
+        scatter.setHeight("460px");
+        scatter.setOption(scatterOption(dev.rows()));
+        scatter.addClickListener(e -> {
+            if (e.id() != null) ProfileLinks.open(e.id(), tahun, pemdaParam());
+        });
+        Panel scatterPanel = new Panel("deviasi-scatter-panel")
+                .heading(getTranslation("deviasi.scatter.title"), pemdaName + ", " + tahun)
+                .source(getTranslation("deviasi.source"))
+                .content(scatter);
+
+        Panel gridPanel = new Panel("deviasi-grid-panel")
+                .heading(getTranslation("deviasi.grid.title"), context)
+                .source(getTranslation("deviasi.source"))
+                .content(grid(sorted, value));
+
+        content(columns(barsPanel, new Div(scatterPanel, curvePanel(pemdaName, withPlan.join()))), gridPanel);
+    }
+
+    private static Function<Line, Double> value(String measure) {
+        return switch (measure) {
+            case "fisik" -> Line::deviasiFisik;
+            case "keuangan_fisik" -> Line::selisihKeuanganFisik;
+            default -> Line::deviasiKeuangan;
+        };
+    }
+
+    private Div tiles(RealisasiService.Deviasi dev, Function<Line, Double> value) {
+        Optional<Line> t = dev.total();
+        long red = dev.rows().stream()
+                .filter(l -> thresholds.status(value.apply(l)) == Status.MERAH)
+                .count();
+        long yellow = dev.rows().stream()
+                .filter(l -> thresholds.status(value.apply(l)) == Status.KUNING)
+                .count();
+        long green = dev.rows().stream()
+                .filter(l -> thresholds.status(value.apply(l)) == Status.HIJAU)
+                .count();
+        return Tile.row(
+                Tile.of(
+                        "deviasi-tile-keuangan",
+                        getTranslation("deviasi.tile.keuangan"),
+                        t.map(l -> Formats.percent(l.realisasiKeuangan())).orElse("–"),
+                        t.map(l -> getTranslation(
+                                        "deviasi.tile.keuangan.detail",
+                                        Formats.rupiah(l.realisasiRp()),
+                                        Formats.rupiah(l.anggaran()),
+                                        Formats.signed(l.deviasiKeuangan())))
+                                .orElse("")),
+                Tile.of(
+                        "deviasi-tile-fisik",
+                        getTranslation("deviasi.tile.fisik"),
+                        t.map(l -> Formats.percent(l.realisasiFisik())).orElse("–"),
+                        t.map(l -> getTranslation(
+                                        "deviasi.tile.fisik.detail",
+                                        Formats.percent(l.rencanaFisik()),
+                                        Formats.signed(l.deviasiFisik())))
+                                .orElse("")),
+                Tile.of(
+                        "deviasi-tile-status",
+                        getTranslation("deviasi.tile.status"),
+                        red + " / " + yellow + " / " + green,
+                        getTranslation(
+                                "deviasi.tile.status.detail",
+                                Formats.signed(thresholds.merah()),
+                                Formats.signed(thresholds.kuning()))));
+    }
+
+    private DataGrid<Line> grid(List<Line> rows, Function<Line, Double> value) {
+        DataGrid<Line> grid = new DataGrid<>("deviasi-grid");
+        grid.column("kode", getTranslation("profile.col.kode"), Kind.TEXT, Line::opdKode);
+        grid.column(
+                        "opd",
+                        getTranslation("akip.col.opd"),
+                        Kind.TEXT,
+                        Line::opd,
+                        l -> ProfileLinks.anchor(l.opdKode(), l.opd(), tahun, pemdaParam()))
+                .setFlexGrow(1)
+                .setTooltipGenerator(Line::opdNama);
+        grid.column("anggaran", getTranslation("deviasi.col.anggaran"), Kind.RUPIAH, Line::anggaran);
+        grid.column(
+                "rencana_keuangan", getTranslation("deviasi.col.rencanaKeuangan"), Kind.PERCENT, Line::rencanaKeuangan);
+        grid.column(
+                "realisasi_keuangan",
+                getTranslation("deviasi.col.realisasiKeuangan"),
+                Kind.PERCENT,
+                Line::realisasiKeuangan);
+        grid.column(
+                "deviasi_keuangan",
+                getTranslation("deviasi.col.deviasiKeuangan"),
+                Kind.SIGNED,
+                Line::deviasiKeuangan,
+                l -> status(l.deviasiKeuangan()));
+        grid.column("rencana_fisik", getTranslation("deviasi.col.rencanaFisik"), Kind.PERCENT, Line::rencanaFisik);
+        grid.column(
+                "realisasi_fisik", getTranslation("deviasi.col.realisasiFisik"), Kind.PERCENT, Line::realisasiFisik);
+        grid.column(
+                "deviasi_fisik",
+                getTranslation("deviasi.col.deviasiFisik"),
+                Kind.SIGNED,
+                Line::deviasiFisik,
+                l -> status(l.deviasiFisik()));
+        grid.column(
+                "status",
+                getTranslation("deviasi.col.status"),
+                Kind.TEXT,
+                l -> statusText(thresholds.status(value.apply(l))));
+        grid.setRows(rows);
+        return grid;
+    }
+
+    private String statusText(Status s) {
+        return s == null ? "–" : getTranslation("deviasi.status." + s.name().toLowerCase(Locale.ROOT));
+    }
+
+    private Component status(Double deviasi) {
+        Span s = new Span(Formats.signed(deviasi));
+        Status st = thresholds.status(deviasi);
+        if (st != null) {
+            s.addClassNames("sorot-status", "s-" + st.name().toLowerCase(Locale.ROOT));
+            s.getElement().setAttribute("title", statusText(st));
+        }
+        return s;
+    }
+
+    /** Bars left of zero are behind plan; colour says red, yellow or green; zones shade the thresholds. */
+    private Map<String, Object> barsOption(List<Line> sorted, Function<Line, Double> value, String m) {
+        List<Line> rows = new ArrayList<>(sorted);
+        java.util.Collections.reverse(rows);
+        List<Object> data = new ArrayList<>();
+        for (Line l : rows) {
+            Double v = value.apply(l);
+            Status st = thresholds.status(v);
+            String tip = l.opd() + " · " + l.opdNama() + "\n" + getTranslation("deviasi.measure." + m) + ": "
+                    + Formats.signed(v) + "\n" + getTranslation("deviasi.col.realisasiKeuangan") + ": "
+                    + Formats.percent(l.realisasiKeuangan()) + " / " + Formats.percent(l.rencanaKeuangan()) + "\n"
+                    + getTranslation("deviasi.col.realisasiFisik") + ": " + Formats.percent(l.realisasiFisik()) + " / "
+                    + Formats.percent(l.rencanaFisik()) + (st == null ? "" : "\n" + statusText(st));
+            data.add(Charts.item(
+                    v, l.opdKode(), tip, map("color", st == null ? "#999" : Palette.STATUS.get(st.name()))));
+        }
+        double low = rows.stream()
+                .map(value)
+                .filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .min()
+                .orElse(-10);
+        double axisMin = Math.min(thresholds.merah() - 5, Math.floor(low / 5) * 5);
+        List<Object> zones = List.of(
+                List.of(
+                        map(
+                                "name", getTranslation("deviasi.status.merah"),
+                                "xAxis", axisMin,
+                                "itemStyle", map("color", Palette.STATUS.get("MERAH"), "opacity", 0.08)),
+                        map("xAxis", thresholds.merah())),
+                List.of(
+                        map(
+                                "name", getTranslation("deviasi.status.kuning"),
+                                "xAxis", thresholds.merah(),
+                                "itemStyle", map("color", Palette.STATUS.get("KUNING"), "opacity", 0.10)),
+                        map("xAxis", thresholds.kuning())));
+        return map(
+                "tooltip", map("trigger", "item"),
+                "grid", area(30, 60, 30, 10),
+                "xAxis",
+                        map(
+                                "type",
+                                "value",
+                                "min",
+                                axisMin,
+                                "name",
+                                getTranslation("deviasi.axis"),
+                                "nameLocation",
+                                "middle",
+                                "nameGap",
+                                24),
+                "yAxis",
+                        map(
+                                "type", "category",
+                                "data", rows.stream().map(Line::opd).toList(),
+                                "axisLabel", map("interval", 0, "fontSize", 11)),
+                "series",
+                        List.of(map(
+                                "type", "bar",
+                                "name", getTranslation("deviasi.measure." + m),
+                                "data", data,
+                                "label", map("show", true, "position", "left", "fontSize", 10),
+                                "markArea", map("silent", true, "data", zones, "label", map("position", "insideTop")))),
+                "sorot", map("decimals", 2, "tips", true));
+    }
+
+    /** Keuangan % against fisik %, each OPD a bubble sized by its anggaran; the diagonal is "spent as built". */
+    private Map<String, Object> scatterOption(List<Line> rows) {
+        double maxAnggaran = rows.stream()
+                .map(Line::anggaran)
+                .filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(1);
+        List<Object> data = new ArrayList<>();
+        double lo = 100;
+        for (Line l : rows) {
+            if (l.realisasiKeuangan() == null || l.realisasiFisik() == null) continue;
+            lo = Math.min(lo, Math.min(l.realisasiKeuangan(), l.realisasiFisik()));
+            Status st = thresholds.status(l.deviasiKeuangan());
+            double size = 8 + 42 * Math.sqrt((l.anggaran() == null ? 0 : l.anggaran()) / maxAnggaran);
+            String tip = l.opd() + " · " + l.opdNama() + "\n" + getTranslation("deviasi.col.realisasiKeuangan") + ": "
+                    + Formats.percent(l.realisasiKeuangan()) + "\n" + getTranslation("deviasi.col.realisasiFisik")
+                    + ": "
+                    + Formats.percent(l.realisasiFisik()) + "\n" + getTranslation("deviasi.col.anggaran") + ": "
+                    + Formats.rupiah(l.anggaran());
+            Map<String, Object> item = Charts.item(
+                    List.of(l.realisasiKeuangan(), l.realisasiFisik()),
+                    l.opdKode(),
+                    tip,
+                    map(
+                            "color",
+                            st == null ? "#999" : Palette.STATUS.get(st.name()),
+                            "opacity",
+                            0.75,
+                            "borderColor",
+                            "#333"));
+            item.put("symbolSize", size);
+            item.put("name", l.opd());
+            data.add(item);
+        }
+        double min = Math.max(0, Math.floor((lo - 5) / 10) * 10);
+        return map(
+                "tooltip", map("trigger", "item"),
+                "grid", area(20, 70, 40, 20),
+                "xAxis",
+                        map(
+                                "type",
+                                "value",
+                                "min",
+                                min,
+                                "max",
+                                100,
+                                "suffix",
+                                "%",
+                                "name",
+                                getTranslation("deviasi.col.realisasiKeuangan"),
+                                "nameLocation",
+                                "middle",
+                                "nameGap",
+                                26),
+                "yAxis",
+                        map(
+                                "type",
+                                "value",
+                                "min",
+                                min,
+                                "max",
+                                100,
+                                "suffix",
+                                "%",
+                                "name",
+                                getTranslation("deviasi.col.realisasiFisik"),
+                                "nameLocation",
+                                "middle",
+                                "nameGap",
+                                40),
+                "series",
+                        List.of(map(
+                                "type",
+                                "scatter",
+                                "name",
+                                "OPD",
+                                "data",
+                                data,
+                                "label",
+                                map(
+                                        "show",
+                                        true,
+                                        "formatter",
+                                        "{b}",
+                                        "position",
+                                        "right",
+                                        "fontSize",
+                                        9,
+                                        "color",
+                                        "#333"),
+                                "labelLayout",
+                                map("hideOverlap", true),
+                                "markLine",
+                                map(
+                                        "silent", true,
+                                        "symbol", "none",
+                                        "lineStyle", map("color", "#666", "type", "dashed"),
+                                        "label", map("formatter", getTranslation("deviasi.scatter.diagonal")),
+                                        "data",
+                                                List.of(List.of(
+                                                        map("coord", List.of(min, min)),
+                                                        map("coord", List.of(100, 100))))))),
+                "sorot", map("decimals", 2, "tips", true));
+    }
+
+    /** The triwulan curves of the chosen OPD (by default the first with a triwulan plan) or sub kegiatan. */
+    private Panel curvePanel(String pemdaName, List<List<String>> withPlan) {
+        Panel panel = new Panel("deviasi-triwulan-panel").source(getTranslation("triwulan.source"));
+        if (withPlan.isEmpty()) {
+            panel.heading(getTranslation("triwulan.title", "", ""), pemdaName + ", " + tahun);
+            return panel.content(new Span(getTranslation("triwulan.none")));
+        }
+        List<String> kodes = withPlan.stream().map(l -> l.get(0)).toList();
+        String opd = curveOpd != null && kodes.contains(curveOpd) ? curveOpd : kodes.getFirst();
+        String opdName = withPlan.get(kodes.indexOf(opd)).get(1);
+        String p = pemda;
+        int y = tahun;
+        String asked = curveSub;
+        // the curve of the sub kegiatan in the URL is asked while its list is, and dropped if not in it
+        var askedCurve = Parallel.async(() -> realisasi.curve(p, y, opd, asked));
+        List<RealisasiService.Item> items = realisasi.items(pemda, tahun, opd);
+        Optional<RealisasiService.Item> sub = items.stream()
+                .filter(i -> i.kode() != null && i.kode().equals(curveSub))
+                .findFirst();
+
+        Select<String> opdSelect = new Select<>();
+        opdSelect.setId("triwulan-opd");
+        opdSelect.setLabel(getTranslation("akip.col.opd"));
+        opdSelect.setItems(kodes);
+        opdSelect.setItemLabelGenerator(kd -> withPlan.get(kodes.indexOf(kd)).get(1));
+        opdSelect.setValue(opd);
+        opdSelect.addValueChangeListener(e -> {
+            if (e.isFromClient()) navigate(state(tahun, measure.getValue(), thresholds, e.getValue(), null));
+        });
+        ComboBox<RealisasiService.Item> subSelect = new ComboBox<>();
+        subSelect.setId("triwulan-sub");
+        subSelect.setLabel(getTranslation("triwulan.sub"));
+        subSelect.setPlaceholder(getTranslation("triwulan.sub.all", opdName));
+        subSelect.setClearButtonVisible(true);
+        subSelect.setWidth("28em");
+        subSelect.setItems(items);
+        subSelect.setItemLabelGenerator(i -> i.kode() + " " + i.subKegiatan());
+        sub.ifPresent(subSelect::setValue);
+        subSelect.addValueChangeListener(e -> {
+            if (e.isFromClient())
+                navigate(state(
+                        tahun,
+                        measure.getValue(),
+                        thresholds,
+                        opd,
+                        e.getValue() == null ? null : e.getValue().kode()));
+        });
+
+        Optional<RealisasiService.Curve> curve = realisasi.curve(
+                pemda, tahun, opd, sub.map(RealisasiService.Item::kode).orElse(null));
+        String what = sub.map(i -> i.subKegiatan()).orElse(getTranslation("triwulan.sub.all", opdName));
+        panel.heading(getTranslation("triwulan.title", opdName, what), pemdaName + ", " + tahun);
+        Div controls = new Div(opdSelect, subSelect);
+        controls.addClassName("sorot-controls");
+        if (curve.isEmpty()) return panel.content(new Div(controls, new Span(getTranslation("triwulan.none"))));
+        EChart chart = new EChart();
+        chart.setId("triwulan-chart");
+        chart.setHeight("300px");
+        chart.setOption(TriwulanChart.option(curve.get(), this::getTranslation));
+        Span note = new Span(sub.map(i -> getTranslation(
+                        "triwulan.note.sub",
+                        i.program(),
+                        i.kegiatan(),
+                        Formats.rupiah(curve.get().pagu())))
+                .orElse(getTranslation("triwulan.note.opd", curve.get().subKegiatan())));
+        note.addClassName("sorot-note");
+        return panel.content(new Div(controls, chart, note));
+    }
+}

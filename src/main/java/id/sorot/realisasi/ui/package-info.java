@@ -1,0 +1,2 @@
+/** The deviasi view. */
+package id.sorot.realisasi.ui;

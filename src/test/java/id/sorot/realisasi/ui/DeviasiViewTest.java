@@ -1,0 +1,101 @@
+package id.sorot.realisasi.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.sorot.Browser;
+import id.sorot.SorotTest;
+import java.util.List;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Realisasi and deviasi of the 44 OPDs (LKIP Setda Tabel 3.7) and the Setda triwulan curves (Lampiran 4). */
+class DeviasiViewTest extends SorotTest {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = new Browser(1920, 1080);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+    }
+
+    @Test
+    void city_realisasi_85_95_disperkimtan_worst_and_the_default_thresholds() throws Exception {
+        browser.open(baseUrl() + "/deviasi", "deviasi-grid");
+
+        assertThat(browser.text("deviasi-tile-keuangan"))
+                .contains("85,95%")
+                .contains("Rp 6.475.000.979.427 dari Rp 7.533.144.934.916");
+        assertThat(browser.text("deviasi-tile-fisik")).contains("96,90%");
+        List<List<String>> rows = browser.gridRows("deviasi-grid");
+        assertThat(rows).hasSize(44);
+        // kode, OPD, anggaran, rencana and realisasi keuangan, deviasi, rencana and realisasi fisik, deviasi, status
+        assertThat(rows.getFirst())
+                .containsExactly(
+                        "1.04.02",
+                        "DISPERKIMTAN",
+                        "Rp 751.036.065.658",
+                        "100,00%",
+                        "69,65%",
+                        "−30,35",
+                        "100,00%",
+                        "90,12%",
+                        "−9,88",
+                        "merah");
+        long red = rows.stream().filter(r -> r.get(9).equals("merah")).count();
+        long yellow = rows.stream().filter(r -> r.get(9).equals("kuning")).count();
+        long green = rows.stream().filter(r -> r.get(9).equals("hijau")).count();
+        assertThat(red + yellow + green).isEqualTo(44);
+        assertThat(browser.text("deviasi-tile-status")).contains(red + " / " + yellow + " / " + green);
+        // red below -10, yellow from -10 to -5, green from -5: each row's status agrees with its deviasi
+        for (List<String> r : rows) {
+            double d = Double.parseDouble(r.get(5).replace('−', '-').replace(',', '.'));
+            String expected = d < -10.005
+                    ? "merah"
+                    : d < -9.995 ? r.get(9) : d < -5.005 ? "kuning" : d < -4.995 ? r.get(9) : "hijau";
+            assertThat(r.get(9)).as(r.get(1)).isEqualTo(expected);
+        }
+        // Tabel 3.7: 23 OPDs more than 10 points behind their spending plan, 9 between 5 and 10
+        assertThat(List.of(red, yellow, green)).containsExactly(23L, 9L, 12L);
+        assertThat(((Number) browser.chart("deviasi-scatter", "o.series[0].data.length")).intValue())
+                .isEqualTo(44);
+        assertThat(browser.chart("deviasi-chart", "o.series[0].data[o.series[0].data.length - 1].id"))
+                .isEqualTo("1.04.02");
+        // Setda: the cumulative realisasi of the four triwulan of Lampiran 4 is the 86,19 % of the year
+        Number tw4 = (Number) browser.chart("triwulan-chart", "o.series[1].data[3]");
+        assertThat(tw4.doubleValue()).isCloseTo(86.19, Offset.offset(0.01));
+        browser.screenshot("deviasi-2024");
+    }
+
+    @Test
+    void thresholds_and_measure_come_from_the_url() throws Exception {
+        browser.open(baseUrl() + "/deviasi?tahun=2024&merah=-20&kuning=-15", "deviasi-grid");
+        // DISPERKIMTAN -30,35, BAPENDA -29,85, SETWAN -24,01 are below -20; DLH -18,93, DISNAKER -16,53, DKPPP -15,17
+        // are below -15
+        assertThat(browser.text("deviasi-tile-status")).contains("3 / 3 / 38");
+
+        browser.open(baseUrl() + "/deviasi?tahun=2024&ukuran=fisik", "deviasi-grid");
+        // by deviasi fisik DISPERKIMTAN (-9,88) is last of the chart too
+        Number worst = (Number) browser.chart("deviasi-chart", "o.series[0].data[o.series[0].data.length - 1].value");
+        assertThat(worst.doubleValue()).isCloseTo(-9.88, Offset.offset(0.005));
+
+        browser.open(baseUrl() + "/deviasi?tahun=2024&merah=-5&kuning=-10", "deviasi-grid");
+        // red above yellow makes no sense: the defaults stand
+        assertThat(browser.text("deviasi-tile-status")).contains("merah di bawah −10,00");
+    }
+
+    @Test
+    void one_sub_kegiatan_shows_fisik_against_its_yearly_target() throws Exception {
+        browser.open(baseUrl() + "/deviasi?tahun=2024&opd=4.01.01&sub=1.2.06.1", "triwulan-chart");
+        assertThat(((Number) browser.chart("triwulan-chart", "o.series.length")).intValue())
+                .isEqualTo(4);
+        assertThat(browser.text("deviasi-triwulan-panel")).contains("Penyediaan Komponen Instalasi Listrik");
+        browser.screenshot("deviasi-2024-sub-kegiatan");
+    }
+}
