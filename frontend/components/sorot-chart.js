@@ -34,6 +34,67 @@ function decorate(option) {
   return option;
 }
 
+const FONT = '"Liberation Sans", Arial, Helvetica, sans-serif';
+
+function escapeXml(s) {
+  return String(s == null ? '' : s).replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]);
+}
+
+/** Room above the chart for title and subtitle, below it for source and time of export. */
+function frame(meta) {
+  return { head: meta.subtitle ? 64 : 42, foot: 30 };
+}
+
+/** The chart PNG framed by its context, drawn on a canvas at the same pixel ratio. */
+function composePng(png, w, h, meta, ratio) {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => {
+      const { head, foot } = frame(meta);
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(w * ratio);
+      canvas.height = Math.round((h + head + foot) * ratio);
+      const g = canvas.getContext('2d');
+      g.scale(ratio, ratio);
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, w, h + head + foot);
+      g.fillStyle = '#1f2937';
+      g.font = 'bold 18px ' + FONT;
+      g.fillText(meta.title || '', 16, 28, w - 32);
+      if (meta.subtitle) {
+        g.fillStyle = '#5b6470';
+        g.font = '13px ' + FONT;
+        g.fillText(meta.subtitle, 16, 50, w - 32);
+      }
+      g.drawImage(img, 0, head, w, h);
+      g.fillStyle = '#5b6470';
+      g.font = '11px ' + FONT;
+      g.fillText(meta.source || '', 16, head + h + 19, w * 0.62);
+      g.textAlign = 'right';
+      g.fillText(meta.stamp || '', w - 16, head + h + 19, w * 0.34);
+      resolve(canvas.toDataURL('image/png'));
+    };
+    img.onerror = () => reject(new Error('chart image could not be drawn'));
+    img.src = png;
+  });
+}
+
+/** The chart SVG nested in an SVG that carries the same context as text (searchable, sharp). */
+function composeSvg(svg, w, h, meta) {
+  const { head, foot } = frame(meta);
+  const height = h + head + foot;
+  const inner = svg.replace(/^<\?xml[^>]*>/, '').replace('<svg', `<svg x="0" y="${head}"`);
+  const sub = meta.subtitle ? `<text x="16" y="50" font-size="13" fill="#5b6470">${escapeXml(meta.subtitle)}</text>` : '';
+  return '<?xml version="1.0" encoding="UTF-8"?>'
+    + `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}" height="${height}" viewBox="0 0 ${w} ${height}" font-family='${FONT}'>`
+    + `<rect width="${w}" height="${height}" fill="#fff"/>`
+    + `<text x="16" y="28" font-size="18" font-weight="bold" fill="#1f2937">${escapeXml(meta.title)}</text>${sub}`
+    + inner
+    + `<text x="16" y="${head + h + 19}" font-size="11" fill="#5b6470">${escapeXml(meta.source)}</text>`
+    + `<text x="${w - 16}" y="${head + h + 19}" font-size="11" fill="#5b6470" text-anchor="end">${escapeXml(meta.stamp)}</text>`
+    + '</svg>';
+}
+
 class SorotChart extends HTMLElement {
   connectedCallback() {
     if (!this.style.display) this.style.display = 'block';
@@ -53,7 +114,8 @@ class SorotChart extends HTMLElement {
   }
 
   set option(json) {
-    this._option = decorate(typeof json === 'string' ? JSON.parse(json) : json);
+    this._json = typeof json === 'string' ? json : JSON.stringify(json);
+    this._option = decorate(JSON.parse(this._json));
     if (this.chart) this.chart.setOption(this._option, true);
   }
 
@@ -61,9 +123,49 @@ class SorotChart extends HTMLElement {
     return this._option;
   }
 
-  /** A PNG (or SVG) of the chart as a data URL, rendered offline in the browser. */
-  dataUrl(type = 'png', pixelRatio = 2) {
-    return this.chart ? this.chart.getDataURL({ type, pixelRatio, backgroundColor: '#fff' }) : null;
+  /**
+   * The chart drawn again off screen, without animation, at least 960 px wide, as a PNG data URL
+   * (at {@code ratio} times the pixels) or as SVG text; framed with title, subtitle, source and
+   * time of export when {@code meta} is given. Nothing leaves the browser: no export server.
+   */
+  async image(type = 'png', meta = null, ratio = 2) {
+    if (!this._json) return null;
+    const w = Math.max(this.clientWidth || 0, 960);
+    const h = Math.max(this.clientHeight || 0, 380);
+    const holder = document.createElement('div');
+    holder.style.cssText = `position:fixed;left:${-w - 200}px;top:0;width:${w}px;height:${h}px;`;
+    document.body.appendChild(holder);
+    const chart = echarts.init(holder, null, { renderer: type === 'svg' ? 'svg' : 'canvas', width: w, height: h });
+    try {
+      const option = decorate(JSON.parse(this._json));
+      option.animation = false;
+      chart.setOption(option, true);
+      if (type === 'svg') {
+        const svg = chart.renderToSVGString();
+        return meta ? composeSvg(svg, w, h, meta) : svg;
+      }
+      const png = chart.getDataURL({ type: 'png', pixelRatio: ratio, backgroundColor: '#fff' });
+      return meta ? await composePng(png, w, h, meta, ratio) : png;
+    } finally {
+      chart.dispose();
+      holder.remove();
+    }
+  }
+
+  /** Saves the framed chart as a file through the browser's own download. */
+  async download(type, fileName, title, subtitle, source, stamp) {
+    const out = await this.image(type, { title, subtitle, source, stamp }, 2);
+    const blob = type === 'svg'
+      ? new Blob([out], { type: 'image/svg+xml;charset=utf-8' })
+      : await (await fetch(out)).blob();
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 }
 

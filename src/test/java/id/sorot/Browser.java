@@ -23,6 +23,7 @@ public final class Browser implements AutoCloseable {
 
     private final WebDriver driver;
     private final Path profile;
+    private final Path downloads;
 
     public Browser(int width, int height) throws IOException {
         String chromium = System.getenv().getOrDefault("SOROT_CHROMIUM", "/usr/bin/chromium");
@@ -32,7 +33,17 @@ public final class Browser implements AutoCloseable {
                     + ", " + chromedriver + "); ./sorot test installs them");
         }
         profile = Files.createTempDirectory("sorot-chromium-");
+        downloads = Files.createTempDirectory("sorot-downloads-");
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption(
+                "prefs",
+                java.util.Map.of(
+                        "download.default_directory",
+                        downloads.toString(),
+                        "download.prompt_for_download",
+                        false,
+                        "profile.default_content_setting_values.automatic_downloads",
+                        1));
         options.setBinary(chromium);
         options.addArguments(
                 "--headless",
@@ -52,6 +63,24 @@ public final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    /**
+     * Waits for the browser to finish saving {@code fileName} (a real download, through the
+     * browser's own download manager) and returns it, moved aside so the next one is fresh.
+     */
+    public Path download(String fileName) throws IOException {
+        Path file = downloads.resolve(fileName);
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> {
+            try (var files = Files.list(downloads)) {
+                return Files.exists(file) && files.noneMatch(f -> f.toString().endsWith(".crdownload"));
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        Path taken = Files.createTempDirectory("sorot-downloaded-").resolve(fileName);
+        Files.move(file, taken);
+        return taken;
     }
 
     public WebDriver driver() {

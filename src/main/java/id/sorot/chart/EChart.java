@@ -10,7 +10,9 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.shared.Registration;
+import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,6 +38,29 @@ public class EChart extends Component implements HasSize {
 
     public String getOptionJson() {
         return getElement().getProperty("option");
+    }
+
+    /**
+     * Lets the browser save the chart as {@code png} (twice the pixels) or {@code svg}, framed by
+     * title, subtitle, source and time of export; drawn there, offline, from the option shown.
+     */
+    public void download(String type, String fileName, String title, String subtitle, String source, String stamp) {
+        getElement().callJsFunction("download", type, fileName, title, subtitle, source, stamp);
+    }
+
+    /** The chart as the user sees it, as PNG bytes at twice the pixel density, unframed. */
+    public CompletableFuture<byte[]> png() {
+        return getElement()
+                .executeJs("return this.image('png', null, 2)")
+                .toCompletableFuture(String.class)
+                .thenApply(EChart::decode);
+    }
+
+    private static byte[] decode(String dataUrl) {
+        if (dataUrl == null || !dataUrl.startsWith("data:image/png;base64,")) {
+            throw new IllegalStateException("the browser returned no chart image");
+        }
+        return Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1));
     }
 
     /**

@@ -140,6 +140,7 @@ class AkipRankingView extends Dashboard {
         AkipService.Ranking ranking = filter.isAll() ? all : akip.ranking(pemda, tahun, filter);
 
         String filters = describe(filter);
+        about(pemdaName, tahun);
         heading(
                 getTranslation("akip.title"),
                 getTranslation("akip.subtitle", pemdaName, String.valueOf(tahun), ranking.evaluated())

@@ -73,6 +73,7 @@ class WeakPredikatView extends Dashboard {
         }
         year.setValue(tahun);
         List<AkipService.Weak> weak = akip.weak(pemda, tahun);
+        about(pemdaName, tahun);
         heading(getTranslation("weak.title"), getTranslation("weak.subtitle", pemdaName, String.valueOf(tahun)));
         String context = pemdaName + ", " + tahun;
 

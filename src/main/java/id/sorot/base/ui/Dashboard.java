@@ -28,7 +28,11 @@ public abstract class Dashboard extends Div implements BeforeEnterObserver, HasD
     private final Paragraph subtitle = new Paragraph();
     private final Div controls = new Div();
     private final Div body = new Div();
+    private final com.vaadin.flow.component.button.Button pack = new com.vaadin.flow.component.button.Button();
     private String pageTitle = "Sorot";
+    private String titleText = "";
+    private String pemdaName;
+    private Integer tahun;
 
     protected Dashboard(String id) {
         setId(id);
@@ -38,7 +42,13 @@ public abstract class Dashboard extends Div implements BeforeEnterObserver, HasD
         controls.addClassName("sorot-controls");
         body.addClassName("sorot-body");
         Div heading = new Div(title, subtitle);
-        Div header = new Div(heading, controls);
+        pack.setText(getTranslation("pack.open"));
+        pack.setId("pack-open");
+        pack.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_CONTRAST);
+        pack.addClickListener(e -> new MeetingPackDialog(this).open());
+        Div tools = new Div(controls, pack);
+        tools.addClassName("sorot-tools");
+        Div header = new Div(heading, tools);
         header.addClassName("sorot-header");
         add(header, body);
     }
@@ -47,7 +57,11 @@ public abstract class Dashboard extends Div implements BeforeEnterObserver, HasD
     public final void beforeEnter(BeforeEnterEvent event) {
         long t0 = System.nanoTime();
         body.removeAll();
+        pemdaName = null;
+        tahun = null;
         show(event.getLocation().getQueryParameters(), event);
+        Exports.decorate(this);
+        pack.setVisible(!panels().isEmpty());
         timing.debug(
                 "{} {} built in {} ms",
                 getClass().getSimpleName(),
@@ -62,6 +76,25 @@ public abstract class Dashboard extends Div implements BeforeEnterObserver, HasD
         this.title.setText(title);
         this.subtitle.setText(subtitle == null ? "" : subtitle);
         this.pageTitle = title + " · Sorot";
+        this.titleText = title;
+    }
+
+    /** Which pemda and year the picture shows: the meeting pack's title page and file names. */
+    protected void about(String pemdaName, Integer tahun) {
+        this.pemdaName = pemdaName;
+        this.tahun = tahun;
+    }
+
+    String title() {
+        return titleText;
+    }
+
+    String pemdaName() {
+        return pemdaName;
+    }
+
+    Integer tahun() {
+        return tahun;
     }
 
     protected void controls(Component... components) {

@@ -116,6 +116,7 @@ class IkmView extends Dashboard {
         kelompok.setValue(k == null ? "semua" : k);
         order.setValue(o);
         IkmService.Comparison c = ikm.compare(pemda, tahun, k);
+        about(pemdaName, tahun);
         String context = pemdaName + ", " + tahun + (k == null ? "" : " · " + getTranslation("kelompok." + k));
         heading(
                 getTranslation("ikm.title"),

@@ -83,6 +83,7 @@ class OpdProfileView extends Dashboard {
         if (!choices.contains(tahun)) choices.addFirst(tahun);
         year.setItems(choices);
         year.setValue(tahun);
+        about(p.pemda().nama(), tahun);
         heading(
                 p.opd().nama() + " (" + p.opd().singkatan() + ")",
                 getTranslation(

@@ -136,6 +136,7 @@ class DeviasiView extends Dashboard {
             return;
         }
         year.setValue(tahun);
+        about(pemdaName, tahun);
         String m = UrlState.text(params, "ukuran").filter(MEASURES::contains).orElse("keuangan");
         measure.setValue(m);
         Thresholds d = realisasi.defaultThresholds();
