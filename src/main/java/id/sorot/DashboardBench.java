@@ -2,6 +2,12 @@ package id.sorot;
 
 import id.sorot.akip.AkipService;
 import id.sorot.base.Parallel;
+import id.sorot.base.ui.Formats;
+import id.sorot.export.Pack;
+import id.sorot.export.PdfPack;
+import id.sorot.export.PptxPack;
+import id.sorot.export.Table;
+import id.sorot.export.TableFiles;
 import id.sorot.ikm.IkmService;
 import id.sorot.profile.ProfileService;
 import id.sorot.realisasi.RealisasiService;
@@ -70,6 +76,15 @@ final class DashboardBench {
             }
         });
 
+        // the meeting pack of the ranking: two charts as the browser sends them, the 44-row grid
+        Pack pack = rankingPack(akip.ranking(pemda, year));
+        pages.put("meeting pack PDF, ranking (5 pages)", () -> PdfPack.write(pack));
+        pages.put("meeting pack PPTX, ranking (6 slides)", () -> PptxPack.write(pack));
+        pages.put("grid as CSV + XLSX, ranking", () -> {
+            TableFiles.csv(pack.pages().get(2) instanceof Pack.Grid g ? g.table() : null);
+            TableFiles.xlsx(pack.pages().get(2) instanceof Pack.Grid g ? g.table() : null);
+        });
+
         out.printf(Locale.ROOT, "%-40s %8s %8s %8s%n", "dashboard (Kota Bekasi " + year + ")", "cold", "p50", "p95");
         for (Map.Entry<String, Runnable> page : pages.entrySet()) {
             long t0 = System.nanoTime();
@@ -88,6 +103,65 @@ final class DashboardBench {
                     Locale.ROOT, "%-40s %8.1f %8.1f %8.1f ms%n", page.getKey(), cold, pct(sorted, 50), pct(sorted, 95));
         }
         return 0;
+    }
+
+    private static Pack rankingPack(AkipService.Ranking ranking) {
+        List<Table.Column> columns = List.of(
+                new Table.Column("Peringkat", Table.Format.INTEGER),
+                new Table.Column("Perangkat Daerah", Table.Format.TEXT),
+                new Table.Column("Nilai", Table.Format.DECIMAL),
+                new Table.Column("Predikat", Table.Format.TEXT),
+                new Table.Column("Perubahan", Table.Format.DECIMAL));
+        List<List<Object>> values = new ArrayList<>();
+        List<List<String>> shown = new ArrayList<>();
+        for (AkipService.Row r : ranking.rows()) {
+            values.add(java.util.Arrays.asList(r.rank(), r.opd(), r.nilai(), r.predikat(), r.change()));
+            shown.add(List.of(
+                    String.valueOf(r.rank()),
+                    r.opd(),
+                    Formats.decimal(r.nilai()),
+                    r.predikat(),
+                    Formats.signed(r.change())));
+        }
+        Table table =
+                new Table("Peringkat AKIP", "Kota Bekasi", "Sumber: LHE AKIP", "Diekspor", columns, values, shown);
+        return new Pack(
+                "Kota Bekasi",
+                "Peringkat AKIP Perangkat Daerah",
+                "Tahun",
+                "hari ini",
+                "Diekspor",
+                "lanjutan",
+                "Halaman %d dari %d",
+                List.of(
+                        new Pack.Chart("Nilai AKIP", "Kota Bekasi", "Sumber", png(1920, 1792, 44)),
+                        new Pack.Chart("Sebaran predikat", "Kota Bekasi", "Sumber", png(1920, 640, 4)),
+                        new Pack.Grid(table)));
+    }
+
+    /** A chart-like PNG of the size the browser sends (a 960 px chart at twice the pixels). */
+    private static byte[] png(int w, int h, int bars) {
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setRenderingHint(
+                java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        for (int i = 0; i < bars; i++) {
+            g.setColor(new java.awt.Color(0x00, 0x9e - i, 0x73));
+            g.fillRect(300, 20 + i * (h - 40) / bars, w - 400 - i * 20, (h - 40) / bars - 8);
+            g.setColor(java.awt.Color.DARK_GRAY);
+            g.drawString("OPD " + i, 40, 40 + i * (h - 40) / bars);
+        }
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static double pct(double[] sorted, int p) {

@@ -24,7 +24,21 @@ final class Fonts {
     private static final byte[] REGULAR = load("liberation/LiberationSans-Regular.ttf");
     private static final byte[] BOLD = load("liberation/LiberationSans-Bold.ttf");
 
+    // the EOT wrapping parses the font: done once, not per pack
+    private static volatile byte[] regularEot;
+    private static volatile byte[] boldEot;
+
     private Fonts() {}
+
+    static byte[] regularEot() {
+        if (regularEot == null) regularEot = eot(REGULAR);
+        return regularEot;
+    }
+
+    static byte[] boldEot() {
+        if (boldEot == null) boldEot = eot(BOLD);
+        return boldEot;
+    }
 
     static byte[] regular() {
         return REGULAR;

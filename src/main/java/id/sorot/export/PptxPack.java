@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.apache.poi.sl.usermodel.PictureData;
 import org.apache.poi.sl.usermodel.TableCell.BorderEdge;
 import org.apache.poi.sl.usermodel.TextParagraph.TextAlign;
@@ -46,8 +45,8 @@ public final class PptxPack {
         try (XMLSlideShow ppt = new XMLSlideShow();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ppt.setPageSize(new Dimension((int) W, (int) H));
-            ppt.addFont(new ByteArrayInputStream(Fonts.eot(Fonts.regular())));
-            ppt.addFont(new ByteArrayInputStream(Fonts.eot(Fonts.bold())));
+            ppt.addFont(new ByteArrayInputStream(Fonts.regularEot()));
+            ppt.addFont(new ByteArrayInputStream(Fonts.boldEot()));
             ppt.getProperties()
                     .getCoreProperties()
                     .setTitle(pack.subject() + " · " + pack.pemda() + " · " + pack.period());
@@ -94,13 +93,13 @@ public final class PptxPack {
     private static void chart(XMLSlideShow ppt, Pack pack, Pack.Chart chart) throws IOException {
         XSLFSlide s = slide(ppt, pack, chart.title(), chart.context(), chart.source());
         XSLFPictureData data = ppt.addPicture(chart.png(), PictureData.PictureType.PNG);
-        var img = ImageIO.read(new ByteArrayInputStream(chart.png()));
+        Dimension size = data.getImageDimension();
         double boxW = W - 2 * MARGIN;
         double top = 76;
         double boxH = H - 36 - top;
-        double scale = Math.min(boxW / img.getWidth(), boxH / img.getHeight());
-        double w = img.getWidth() * scale;
-        double h = img.getHeight() * scale;
+        double scale = Math.min(boxW / size.getWidth(), boxH / size.getHeight());
+        double w = size.getWidth() * scale;
+        double h = size.getHeight() * scale;
         XSLFPictureShape pic = s.createPicture(data);
         pic.setAnchor(new Rectangle2D.Double(MARGIN + (boxW - w) / 2, top, w, h));
         pic.setName(chart.title());

@@ -222,6 +222,43 @@ class ExportFlowTest extends SorotTest {
         }
     }
 
+    @Test
+    void profile_pack_takes_chart_and_table_of_each_panel() throws Exception {
+        browser.open(baseUrl() + "/opd/4.01.01?tahun=2024", "pack-open");
+        click("pack-open");
+        browser.waitUntil("document.getElementById('pack-pdf')");
+        click("pack-pptx");
+        Path pptx = browser.download("sorot-opd-profile-2024.pptx");
+        try (XMLSlideShow ppt = new XMLSlideShow(Files.newInputStream(pptx))) {
+            List<String> all = new ArrayList<>();
+            for (var slide : ppt.getSlides()) {
+                for (XSLFShape s : slide.getShapes()) {
+                    if (s instanceof XSLFTextShape t && !t.getText().isBlank()) all.add(t.getText());
+                    if (s instanceof org.apache.poi.xslf.usermodel.XSLFTable t) {
+                        for (var row : t.getRows()) for (var cell : row.getCells()) all.add(cell.getText());
+                    }
+                }
+            }
+            assertThat(all.getFirst()).isEqualTo("Sorot");
+            // Setda's components (LHE 2024): 24,21 / 24,47 / 12,07 / 21,29
+            assertThat(all).contains("Komponen AKIP", "24,21", "24,47", "12,07", "21,29", "82,04");
+            assertThat(all).contains("Capaian Indikator Kinerja Utama (IKU)", "IKM unit layanan");
+        }
+    }
+
+    @Test
+    void in_english_the_chart_says_so() throws Exception {
+        try (Browser english = new Browser(1600, 1000)) {
+            english.open(baseUrl() + "/ikm?tahun=2024", "ikm-chart-panel-svg");
+            english.setValue("language", "2");
+            english.waitUntil("document.getElementById('ikm-chart-panel-svg')"
+                    + " && document.getElementById('pack-open').innerText.includes('Meeting pack')");
+            english.js("document.getElementById('ikm-chart-panel-svg').click();");
+            String svg = Files.readString(english.download("sorot-ikm-chart-2024.svg"));
+            assertThat(svg).contains("Exported ").doesNotContain("Diekspor").contains("Kota Bekasi, 2024");
+        }
+    }
+
     private static double ink(BufferedImage img, int x0, int y0, int w, int h) {
         long ink = 0;
         long all = 0;
