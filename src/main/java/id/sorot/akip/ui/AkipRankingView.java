@@ -111,16 +111,11 @@ class AkipRankingView extends Dashboard {
     protected void show(QueryParameters params, BeforeEnterEvent event) {
         pemda = UrlState.text(params, "pemda").orElse(defaultPemda);
         String pemdaName = opds.directory().pemda(pemda).map(p -> p.nama()).orElse(pemda);
-        List<Integer> years = akip.years(pemda);
-        year.setItems(years);
-        tahun = UrlState.integer(params, "tahun")
-                .filter(years::contains)
-                .orElse(years.isEmpty() ? null : years.getFirst());
+        tahun = year(params, year, akip.years(pemda));
         if (tahun == null) {
             heading(getTranslation("akip.title"), getTranslation("akip.empty"));
             return;
         }
-        year.setValue(tahun);
         String p = pemda;
         var trend = Parallel.async(() -> akip.trend(p));
         List<String> askedJenis = UrlState.list(params, "jenis");

@@ -62,16 +62,11 @@ class WeakPredikatView extends Dashboard {
     protected void show(QueryParameters params, BeforeEnterEvent event) {
         pemda = UrlState.text(params, "pemda").orElse(defaultPemda);
         String pemdaName = opds.directory().pemda(pemda).map(p -> p.nama()).orElse(pemda);
-        List<Integer> years = akip.years(pemda);
-        year.setItems(years);
-        tahun = UrlState.integer(params, "tahun")
-                .filter(years::contains)
-                .orElse(years.isEmpty() ? null : years.getFirst());
+        tahun = year(params, year, akip.years(pemda));
         if (tahun == null) {
             heading(getTranslation("weak.title"), getTranslation("akip.empty"));
             return;
         }
-        year.setValue(tahun);
         List<AkipService.Weak> weak = akip.weak(pemda, tahun);
         about(pemdaName, tahun);
         heading(getTranslation("weak.title"), getTranslation("weak.subtitle", pemdaName, String.valueOf(tahun)));

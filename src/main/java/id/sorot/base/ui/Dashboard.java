@@ -5,6 +5,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -104,6 +105,19 @@ public abstract class Dashboard extends Div implements BeforeEnterObserver, HasD
 
     protected void content(Component... components) {
         body.add(components);
+    }
+
+    /**
+     * The year the URL asks for when there is data for it, else the latest there is (null when
+     * there is none), offered and selected in {@code select}.
+     */
+    protected static Integer year(QueryParameters params, Select<Integer> select, List<Integer> years) {
+        select.setItems(years);
+        Integer tahun = UrlState.integer(params, "tahun")
+                .filter(years::contains)
+                .orElse(years.isEmpty() ? null : years.getFirst());
+        if (tahun != null) select.setValue(tahun);
+        return tahun;
     }
 
     /** Side by side on a wide screen, one under the other on a laptop. */

@@ -99,16 +99,11 @@ class IkmView extends Dashboard {
     protected void show(QueryParameters params, BeforeEnterEvent event) {
         pemda = UrlState.text(params, "pemda").orElse(defaultPemda);
         String pemdaName = opds.directory().pemda(pemda).map(p -> p.nama()).orElse(pemda);
-        List<Integer> years = ikm.years(pemda);
-        year.setItems(years);
-        tahun = UrlState.integer(params, "tahun")
-                .filter(years::contains)
-                .orElse(years.isEmpty() ? null : years.getFirst());
+        tahun = year(params, year, ikm.years(pemda));
         if (tahun == null) {
             heading(getTranslation("ikm.title"), getTranslation("ikm.empty"));
             return;
         }
-        year.setValue(tahun);
         String k = UrlState.text(params, "kelompok")
                 .filter(IkmService.KELOMPOK::contains)
                 .orElse(null);

@@ -109,13 +109,20 @@ class DeviasiView extends Dashboard {
     private QueryParameters state(Integer tahun, String measure, Thresholds t, String opd, String sub) {
         Thresholds d = realisasi.defaultThresholds();
         return UrlState.of(
-                "tahun", tahun,
-                "ukuran", "keuangan".equals(measure) ? null : measure,
-                "merah", t == null || t.merah() == d.merah() ? null : t.merah(),
-                "kuning", t == null || t.kuning() == d.kuning() ? null : t.kuning(),
-                "opd", opd,
-                "sub", sub,
-                "pemda", defaultPemda.equals(pemda) ? null : pemda);
+                "tahun",
+                tahun,
+                "ukuran",
+                "keuangan".equals(measure) ? null : measure,
+                "merah",
+                t == null || t.merah() == d.merah() ? null : t.merah(),
+                "kuning",
+                t == null || t.kuning() == d.kuning() ? null : t.kuning(),
+                "opd",
+                opd,
+                "sub",
+                sub,
+                "pemda",
+                pemdaParam());
     }
 
     private String pemdaParam() {
@@ -126,16 +133,11 @@ class DeviasiView extends Dashboard {
     protected void show(QueryParameters params, BeforeEnterEvent event) {
         pemda = UrlState.text(params, "pemda").orElse(defaultPemda);
         String pemdaName = opds.directory().pemda(pemda).map(p -> p.nama()).orElse(pemda);
-        List<Integer> years = realisasi.years(pemda);
-        year.setItems(years);
-        tahun = UrlState.integer(params, "tahun")
-                .filter(years::contains)
-                .orElse(years.isEmpty() ? null : years.getFirst());
+        tahun = year(params, year, realisasi.years(pemda));
         if (tahun == null) {
             heading(getTranslation("deviasi.title"), getTranslation("deviasi.empty"));
             return;
         }
-        year.setValue(tahun);
         about(pemdaName, tahun);
         String m = UrlState.text(params, "ukuran").filter(MEASURES::contains).orElse("keuangan");
         measure.setValue(m);
