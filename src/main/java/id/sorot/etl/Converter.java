@@ -19,6 +19,9 @@ final class Converter {
     private final String[] names;
     private final FieldType.Def[] defs;
     private final boolean[] dimension;
+    /** Slots whose few distinct spellings are converted once each: dimensions, and quantities, kode, grades. */
+    private final boolean[] cacheable;
+
     private final int pemdaSlot;
     private final Pemda filePemda;
     private final Opd fileOpd;
@@ -35,7 +38,12 @@ final class Converter {
 
     private final Object[] lastValue;
     private final int[] lastPemda;
+    /** Per slot, the cache of the pemda the previous rows were for. */
+    private final Map<String, Object>[] current;
 
+    private final int[] currentPemda;
+
+    @SuppressWarnings("unchecked")
     Converter(
             LayoutReader.Slots slots,
             Map<String, FieldType.Def> fields,
@@ -50,11 +58,16 @@ final class Converter {
         this.names = slots.all().keySet().toArray(String[]::new);
         this.defs = new FieldType.Def[names.length];
         this.dimension = new boolean[names.length];
+        this.cacheable = new boolean[names.length];
         for (int s = 0; s < names.length; s++) {
             defs[s] = fields.get(names[s]);
             dimension[s] = switch (defs[s].type()) {
                 case PEMDA, OPD, UNIT, TAHUN, TRIWULAN -> true;
                 default -> false;
+            };
+            cacheable[s] = switch (defs[s].type()) {
+                case DECIMAL, MONEY, TEXT -> false;
+                default -> true;
             };
         }
         Integer p = slots.find("pemda");
@@ -71,6 +84,8 @@ final class Converter {
         this.lastRaw = new String[names.length];
         this.lastValue = new Object[names.length];
         this.lastPemda = new int[names.length];
+        this.current = new Map[names.length];
+        this.currentPemda = new int[names.length];
     }
 
     /** The typed record, or null when a value is wrong (the problem is already recorded). */
@@ -112,8 +127,9 @@ final class Converter {
                 }
             } else {
                 try {
-                    value = dimension[s]
-                            ? cached(s, def.type(), raw, pemdaKey)
+                    // only OPD and unit names depend on the pemda; the rest convert the same everywhere
+                    value = cacheable[s]
+                            ? cached(s, def.type(), raw, dimension[s] ? pemdaKey : -1)
                             : def.type().convert(raw, context);
                 } catch (FieldType.Bad e) {
                     problems.add(Problem.cell(file, r.rowOf(s), r.column[s], names[s], raw, e.code, e.args));
@@ -155,11 +171,12 @@ final class Converter {
     }
 
     private Object lookup(int slot, FieldType type, String raw, int pemdaKey) throws FieldType.Bad {
-        long key = ((long) slot << 32) | (pemdaKey & 0xFFFFFFFFL);
-        Map<String, Object> byRaw = cache.get(key);
-        if (byRaw == null) {
-            byRaw = new HashMap<>();
-            cache.put(key, byRaw);
+        Map<String, Object> byRaw = current[slot];
+        if (byRaw == null || currentPemda[slot] != pemdaKey) {
+            long key = ((long) slot << 32) | (pemdaKey & 0xFFFFFFFFL);
+            byRaw = cache.computeIfAbsent(key, k -> new HashMap<>());
+            current[slot] = byRaw;
+            currentPemda[slot] = pemdaKey;
         }
         Object hit = byRaw.get(raw);
         if (hit == null) {

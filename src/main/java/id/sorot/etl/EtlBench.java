@@ -33,7 +33,7 @@ public final class EtlBench {
 
     private EtlBench() {}
 
-    /** Options: --pemda=550 --opd=45 --years=2 --sub=26 --dir=target/bench-etl. */
+    /** Options: --pemda=550 --opd=45 --years=2 --sub=26 --loads=2 (replacing loads after the first) --dir=target/bench-etl. */
     public static int run(Map<String, String> options, Path home, PrintStream out, Function<Path[], EtlService> sorot)
             throws Exception {
         int pemda = Integer.parseInt(options.getOrDefault("pemda", "550"));
@@ -93,20 +93,25 @@ public final class EtlBench {
                 rows / sorot1,
                 first.rowsLoaded(),
                 first.millis());
-        long s1 = System.nanoTime();
-        LoadResult second = etl.load("realisasi_sub_kegiatan_sipd", source, LoadRequest.by("bench"), null);
-        double sorot2 = (System.nanoTime() - s1) / 1e9;
-        out.printf(
-                Locale.ROOT,
-                "sorot load (replace): %6.2f s  %,12.0f rows/s  replaced batch %s  phases ms %s%n",
-                sorot2,
-                rows / sorot2,
-                second.replacedBatches(),
-                second.millis());
+        // then replacing it, as a monthly reload does; repeated (--loads) to show the spread
+        int loads = Math.max(1, Integer.parseInt(options.getOrDefault("loads", "2")));
+        double best = sorot1;
+        for (int i = 1; i <= loads; i++) {
+            long s1 = System.nanoTime();
+            LoadResult again = etl.load("realisasi_sub_kegiatan_sipd", source, LoadRequest.by("bench"), null);
+            double seconds = (System.nanoTime() - s1) / 1e9;
+            best = Math.min(best, seconds);
+            out.printf(
+                    Locale.ROOT,
+                    "sorot load (replace): %6.2f s  %,12.0f rows/s  replaced batch %s  phases ms %s%n",
+                    seconds,
+                    rows / seconds,
+                    again.replacedBatches(),
+                    again.millis());
+        }
         double baseline2 = readCsv(dir, file, rows);
         out.printf(Locale.ROOT, "duckdb read_csv     : %6.2f s  %,12.0f rows/s%n", baseline2, rows / baseline2);
         double baseline = Math.min(baseline1, baseline2);
-        double best = Math.min(sorot1, sorot2);
         out.printf(
                 Locale.ROOT,
                 "ratio sorot/read_csv (throughput): %.2fx  (goal >= 0.5x; >= 1M rows/s: %s)%n",

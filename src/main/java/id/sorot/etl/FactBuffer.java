@@ -114,11 +114,13 @@ final class FactBuffer implements AutoCloseable {
         }
     }
 
+    // fixed-width vectors hold a whole batch from the start (see startRow), so no set needs a capacity check
+
     void setInt(int col, int v) {
         if (vectors[col] instanceof SmallIntVector s) {
-            s.setSafe(index, (short) v);
+            s.set(index, (short) v);
         } else {
-            ((IntVector) vectors[col]).setSafe(index, v);
+            ((IntVector) vectors[col]).set(index, v);
         }
     }
 
@@ -127,15 +129,15 @@ final class FactBuffer implements AutoCloseable {
     }
 
     void setLong(int col, long v) {
-        ((BigIntVector) vectors[col]).setSafe(index, v);
+        ((BigIntVector) vectors[col]).set(index, v);
     }
 
     void setHundredths(int col, Long v) {
-        if (v != null) ((DecimalVector) vectors[col]).setSafe(index, v.longValue());
+        if (v != null) ((DecimalVector) vectors[col]).set(index, v.longValue());
     }
 
     void setDouble(int col, Double v) {
-        if (v != null && !v.isNaN() && !v.isInfinite()) ((Float8Vector) vectors[col]).setSafe(index, v);
+        if (v != null && !v.isNaN() && !v.isInfinite()) ((Float8Vector) vectors[col]).set(index, v);
     }
 
     void setString(int col, String v) {
@@ -156,7 +158,7 @@ final class FactBuffer implements AutoCloseable {
     private byte[][] lastBytes;
 
     void setBoolean(int col, Boolean v) {
-        if (v != null) ((BitVector) vectors[col]).setSafe(index, v ? 1 : 0);
+        if (v != null) ((BitVector) vectors[col]).set(index, v ? 1 : 0);
     }
 
     /** Takes over another buffer's rows (same columns), after this buffer's own. */

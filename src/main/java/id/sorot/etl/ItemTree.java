@@ -1,5 +1,6 @@
 package id.sorot.etl;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -12,8 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBResultSet;
 
 /**
  * The program / kegiatan / sub kegiatan tree of OPDs (the {@code kegiatan} dimension): items by
@@ -43,8 +50,12 @@ final class ItemTree {
     private final Map<Integer, List<Item>> byOpd = new HashMap<>();
     // read on every row by parallel stretches: lock-free lookups, synchronized changes
     private final Map<Long, Map<String, Item>> byKode = new java.util.concurrent.ConcurrentHashMap<>();
-    private final List<Item> pending = new ArrayList<>();
+    /** Items to write, by id: an item changed twice in one load is written once, as it ended up. */
+    private final Map<Integer, Item> pending = new java.util.LinkedHashMap<>();
+
     private int nextId;
+    /** Ids from here on were given in this load: those items are new to the store. */
+    private int firstNewId;
 
     private ItemTree() {}
 
@@ -52,28 +63,42 @@ final class ItemTree {
      * Only the kode of every item (of all OPDs): enough to find items by kode and number new ones,
      * and a fraction of the cost of reading whole items when a national file touches every OPD.
      */
-    static ItemTree loadKodes(DuckDBConnection c) throws SQLException {
+    static ItemTree loadKodes(DuckDBConnection c, BufferAllocator allocator) throws SQLException {
         ItemTree tree = new ItemTree();
+        // a national store holds hundreds of thousands of items: read them as Arrow batches, several
+        // times faster than row by row through JDBC
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(
-                        "SELECT item_id, pemda_id, opd_id, kode, urutan FROM kegiatan ORDER BY opd_id, urutan")) {
-            while (rs.next()) {
-                tree.add(new Item(
-                        rs.getInt(1),
-                        rs.getInt(2),
-                        rs.getInt(3),
-                        rs.getString(4),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        rs.getInt(5)));
+                DuckDBResultSet rs = (DuckDBResultSet) s.executeQuery(
+                        "SELECT item_id, pemda_id, opd_id, kode, urutan FROM kegiatan ORDER BY opd_id, urutan");
+                ArrowReader batches = (ArrowReader) rs.arrowExportStream(allocator, 1 << 16)) {
+            while (batches.loadNextBatch()) {
+                VectorSchemaRoot root = batches.getVectorSchemaRoot();
+                IntVector id = (IntVector) root.getVector(0);
+                IntVector pemda = (IntVector) root.getVector(1);
+                IntVector opd = (IntVector) root.getVector(2);
+                VarCharVector kode = (VarCharVector) root.getVector(3);
+                IntVector urutan = (IntVector) root.getVector(4);
+                for (int i = 0; i < root.getRowCount(); i++) {
+                    tree.add(new Item(
+                            id.get(i),
+                            pemda.get(i),
+                            opd.get(i),
+                            new String(kode.get(i), StandardCharsets.UTF_8),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            urutan.get(i)));
+                }
             }
             try (ResultSet max = s.executeQuery("SELECT coalesce(max(item_id), 0) FROM kegiatan")) {
                 max.next();
                 tree.nextId = max.getInt(1) + 1;
+                tree.firstNewId = tree.nextId;
             }
+        } catch (java.io.IOException e) {
+            throw new SQLException("reading kegiatan: " + e.getMessage(), e);
         }
         return tree;
     }
@@ -109,6 +134,7 @@ final class ItemTree {
             try (ResultSet max = s.executeQuery("SELECT coalesce(max(item_id), 0) FROM kegiatan")) {
                 max.next();
                 tree.nextId = max.getInt(1) + 1;
+                tree.firstNewId = tree.nextId;
             }
         }
         return tree;
@@ -147,7 +173,7 @@ final class ItemTree {
         int id = old != null ? old.id() : nextId++;
         Item item = new Item(id, pemdaId, opdId, kode, level, nama, parentId, programKode, kegiatanKode, urutan);
         if (old == null || !old.equals(item)) {
-            pending.add(item);
+            pending.put(item.id(), item);
         }
         if (old == null) {
             add(item);
@@ -166,7 +192,7 @@ final class ItemTree {
             s.execute("CREATE OR REPLACE TABLE sync_kegiatan AS SELECT * FROM kegiatan LIMIT 0");
         }
         try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sync_kegiatan")) {
-            for (Item i : pending) {
+            for (Item i : pending.values()) {
                 a.beginRow();
                 a.append(i.id());
                 a.append(i.pemdaId());
@@ -185,7 +211,9 @@ final class ItemTree {
             }
         }
         try (Statement s = c.createStatement()) {
-            s.execute("INSERT OR REPLACE INTO kegiatan SELECT * FROM sync_kegiatan");
+            // new items go in plainly; only changed ones need the costlier upsert by primary key
+            s.execute("INSERT INTO kegiatan SELECT * FROM sync_kegiatan WHERE item_id >= " + firstNewId);
+            s.execute("INSERT OR REPLACE INTO kegiatan SELECT * FROM sync_kegiatan WHERE item_id < " + firstNewId);
             s.execute("DROP TABLE sync_kegiatan");
         }
         pending.clear();

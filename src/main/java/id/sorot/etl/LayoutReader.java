@@ -163,9 +163,8 @@ final class LayoutReader {
             if (layout.data().matches(row, namesOpd)) {
                 flush(sink);
                 dataRows++;
-                if (strictWidth && row.cells().length < layout.width()) {
-                    problems.add(
-                            Problem.at(file, row.line(), "etl.error.short_row", row.cells().length, layout.width()));
+                if (strictWidth && row.cells().length < width) {
+                    problems.add(Problem.at(file, row.line(), "etl.error.short_row", row.cells().length, width));
                 }
                 pending.addAll(records(row, null));
                 pendingOpen = layout.continuation() != null;
@@ -230,9 +229,19 @@ final class LayoutReader {
         }
     }
 
+    /** The last first cell that failed the header's first pattern: data rows repeat it for thousands of rows. */
+    private String notHeaderFirst;
+
     private boolean isHeader(TableReader.Row row) {
         List<java.util.regex.Pattern> header = layout.header();
-        for (int i = 0; i < header.size(); i++) {
+        if (header.isEmpty()) return true;
+        String first = row.cell(0);
+        if (first.equals(notHeaderFirst)) return false;
+        if (!header.getFirst().matcher(Layout.clean(first)).matches()) {
+            notHeaderFirst = first;
+            return false;
+        }
+        for (int i = 1; i < header.size(); i++) {
             if (!header.get(i).matcher(Layout.clean(row.cell(i))).matches()) {
                 return false;
             }
@@ -271,6 +280,9 @@ final class LayoutReader {
         columnSlots = layout.columns().entrySet().stream()
                 .map(e -> new int[] {e.getKey(), slots.slot(e.getValue())})
                 .toArray(int[][]::new);
+        plainColumns = new int[slots.size()];
+        java.util.Arrays.fill(plainColumns, -1);
+        for (int[] cs : columnSlots) plainColumns[cs[1]] = cs[0];
         Layout.Repeat repeat = layout.repeat();
         repeatSlots = repeat == null
                 ? new int[0][]
@@ -297,9 +309,10 @@ final class LayoutReader {
         }
         Layout.Repeat repeat = layout.repeat();
         if (repeat == null) {
-            Record r = new Record(row.line(), total, slots.size());
-            for (int[] cs : columnSlots) r.set(cs[1], cell(cells, cs[0]), cs[0], row.line());
-            return List.of(r);
+            // every plain record has its cells in the same columns: they share one column map
+            String[] raw = new String[slots.size()];
+            for (int[] cs : columnSlots) raw[cs[1]] = cell(cells, cs[0]);
+            return List.of(new Record(row.line(), total, raw, plainColumns));
         }
         List<String> groups = values(repeat);
         int repeatField = slots.slot(repeat.field());

@@ -111,7 +111,8 @@ final class Loader {
         target.attach(slots);
         if (!problems.any()) {
             try (DuckDBConnection c = store.connect()) {
-                target.prepare(new Target.Prepare(c, dir, pemda, paramOpd, paramYear, spec.options(), file.name()));
+                target.prepare(
+                        new Target.Prepare(c, allocator, dir, pemda, paramOpd, paramYear, spec.options(), file.name()));
             } catch (SQLException e) {
                 problems.add(Problem.of(file.name(), "etl.error.store", String.valueOf(e.getMessage())));
             }
@@ -305,13 +306,17 @@ final class Loader {
             reader.ends(ends);
             Converter converter = new Converter(
                     slots, defs, pemda, opd, year, reader, dir, layout.dashIsZero(), file.name(), problems);
+            long[] mine = {0};
             reader.read(rows, record -> {
                 if (record.isTotal()) {
                     into.totals.add(record);
                     return;
                 }
-                seen.increment();
-                if (progress != null && seen.sum() % 100_000 == 0) progress.accept(seen.sum());
+                // the count shared across threads is touched once per 64k rows, not per row
+                if (++mine[0] % 65_536 == 0) {
+                    seen.add(65_536);
+                    if (progress != null) progress.accept(seen.sum());
+                }
                 Target.Typed typed = converter.convert(record);
                 if (typed == null) return;
                 into.target.emit(typed, into.emit);
@@ -647,6 +652,12 @@ final class Loader {
     private void duplicates(DuckDBConnection c, String loaded, Target target, String file, Problems problems)
             throws SQLException {
         String key = String.join(", ", target.key());
+        // most loads have none: find out with a plain count first, and list the rows only if there are
+        try (Statement s = c.createStatement();
+                ResultSet any = s.executeQuery(
+                        "SELECT 1 FROM " + loaded + " GROUP BY " + key + " HAVING count(*) > 1 LIMIT 1")) {
+            if (!any.next()) return;
+        }
         String sql = "SELECT " + key + ", list(row_no ORDER BY row_no) FROM " + loaded + " GROUP BY " + key
                 + " HAVING count(*) > 1 ORDER BY min(row_no) LIMIT 50";
         OpdDirectory dir = opds.directory();

@@ -128,7 +128,7 @@ final class RealisasiTriwulanTarget extends Target {
     void prepare(Prepare ctx) throws SQLException {
         // by kode, a file may touch every OPD of every pemda: read only the kode of their items
         tree = kode >= 0 && ctx.opd() == null
-                ? ItemTree.loadKodes(ctx.connection())
+                ? ItemTree.loadKodes(ctx.connection(), ctx.allocator())
                 : ItemTree.load(
                         ctx.connection(),
                         ctx.opd() == null ? null : Set.of(ctx.opd().id()));

@@ -414,6 +414,56 @@ final class TableReader {
             return decode(from, to);
         }
 
+        /** Per column, the last few distinct cell texts: a large file repeats pemda, OPD, year, kode row after row. */
+        private static final int RECENT = 4;
+
+        private String[][] recent = new String[16][];
+        private int[] recentNext = new int[16];
+        /** Per column, probes and hits; a column that rarely repeats (amounts) stops being compared. */
+        private int[] probes = new int[16];
+
+        private int[] hits = new int[16];
+
+        /**
+         * The text of an ASCII cell of column {@code col}; the same String as a recent row's when the
+         * bytes are the same, so repeats cost no allocation and compare by identity downstream.
+         */
+        private String ascii(int col, int from, int to) {
+            int len = to - from;
+            if (len == 0) return "";
+            if (col >= recent.length) {
+                int n = Math.max(col + 1, recent.length * 2);
+                recent = java.util.Arrays.copyOf(recent, n);
+                recentNext = java.util.Arrays.copyOf(recentNext, n);
+                probes = java.util.Arrays.copyOf(probes, n);
+                hits = java.util.Arrays.copyOf(hits, n);
+            }
+            int p = probes[col];
+            if (p < 0) return new String(buf, from, len, StandardCharsets.ISO_8859_1);
+            String[] seen = recent[col];
+            if (seen == null) seen = recent[col] = new String[RECENT];
+            for (String t : seen) {
+                if (t != null && t.length() == len && sameAscii(t, from)) {
+                    hits[col]++;
+                    probes[col] = p + 1;
+                    return t;
+                }
+            }
+            // after 4096 rows, a column that repeats in fewer than a quarter of them is not worth comparing
+            probes[col] = p >= 4096 && hits[col] < p / 4 ? -1 : p + 1;
+            String text = new String(buf, from, len, StandardCharsets.ISO_8859_1);
+            seen[recentNext[col]] = text;
+            recentNext[col] = (recentNext[col] + 1) % RECENT;
+            return text;
+        }
+
+        private boolean sameAscii(String t, int from) {
+            for (int i = t.length() - 1; i >= 0; i--) {
+                if (t.charAt(i) != buf[from + i]) return false;
+            }
+            return true;
+        }
+
         private String decode(int from, int to) {
             boolean ascii = true;
             for (int i = from; i < to; i++) {
@@ -451,8 +501,10 @@ final class TableReader {
             }
             int n = 0;
             boolean quoted = false;
+            int high = 0;
             for (int i = from; i < to; i++) {
                 byte b = buf[i];
+                high |= b;
                 if (b == delimiter) {
                     if (n == cuts.length) cuts = java.util.Arrays.copyOf(cuts, n * 2);
                     cuts[n++] = i;
@@ -462,14 +514,16 @@ final class TableReader {
                 }
             }
             if (!quoted) {
-                // the common case, millions of times in a large file: no quotes, split on bytes
+                // the common case, millions of times in a large file: no quotes, split on bytes; a line
+                // of plain ASCII (no byte with the high bit set) needs no decoding check per cell
+                boolean ascii = high >= 0;
                 String[] out = new String[n + 1];
                 int cellStart = from;
                 for (int k = 0; k < n; k++) {
-                    out[k] = decode(cellStart, cuts[k]);
+                    out[k] = ascii ? ascii(k, cellStart, cuts[k]) : decode(cellStart, cuts[k]);
                     cellStart = cuts[k] + 1;
                 }
-                out[n] = decode(cellStart, to);
+                out[n] = ascii ? ascii(n, cellStart, to) : decode(cellStart, to);
                 return new Row(start, out);
             }
             return new Row(start, quoted(decode(from, to), start));

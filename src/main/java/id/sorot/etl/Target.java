@@ -154,6 +154,7 @@ abstract class Target {
     /** What a target may look up before the file is read: existing dimension rows, the load's parameters. */
     record Prepare(
             org.duckdb.DuckDBConnection connection,
+            org.apache.arrow.memory.BufferAllocator allocator,
             id.sorot.opd.OpdDirectory directory,
             Pemda pemda,
             Opd opd,
