@@ -13,7 +13,6 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -72,9 +71,7 @@ final class FactBuffer implements AutoCloseable {
     FactBuffer(BufferAllocator allocator, List<Column> columns) {
         this.allocator = allocator;
         this.columns = List.copyOf(columns);
-        this.schema = new Schema(columns.stream()
-                .map(c -> Field.nullable(c.name(), c.arrowType()))
-                .toList());
+        this.schema = schema(columns);
     }
 
     List<Column> columns() {
@@ -92,10 +89,45 @@ final class FactBuffer implements AutoCloseable {
         return rows;
     }
 
+    /** Where full batches go when the buffer streams (see {@link FactStream}); null keeps them here. */
+    private java.util.function.Consumer<VectorSchemaRoot> sink;
+    /** The first rows as text, taken before the first batch leaves, for the preview. */
+    private List<List<String>> head;
+
+    private static final int HEAD_ROWS = 50;
+
+    /** From now on each full batch is handed to {@code sink} (which takes ownership) instead of kept. */
+    void streamTo(java.util.function.Consumer<VectorSchemaRoot> sink) {
+        this.sink = sink;
+    }
+
+    /** Hands the last, partly filled batch over too; a streaming buffer is then empty. */
+    void finish() {
+        seal();
+        handOff();
+    }
+
+    private void handOff() {
+        if (sink == null || current == null) return;
+        if (head == null) head = head(HEAD_ROWS);
+        batches.remove(current);
+        VectorSchemaRoot full = current;
+        current = null;
+        if (full.getRowCount() == 0) full.close();
+        else sink.accept(full);
+    }
+
+    static Schema schema(List<Column> columns) {
+        return new Schema(columns.stream()
+                .map(c -> Field.nullable(c.name(), c.arrowType()))
+                .toList());
+    }
+
     /** Starts a new row; its columns are null until set. */
     void startRow() {
         if (current == null || index + 1 >= BATCH) {
             seal();
+            handOff();
             current = VectorSchemaRoot.create(schema, allocator);
             // sized for a whole batch up front: growing by doubling would copy every vector four times
             for (FieldVector v : current.getFieldVectors()) v.setInitialCapacity(BATCH);
@@ -173,6 +205,7 @@ final class FactBuffer implements AutoCloseable {
 
     /** The first rows as text, for a preview before commit. */
     List<List<String>> head(int limit) {
+        if (head != null) return head.subList(0, Math.min(limit, head.size()));
         seal();
         List<List<String>> out = new ArrayList<>();
         for (VectorSchemaRoot root : batches) {
@@ -186,41 +219,6 @@ final class FactBuffer implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    /** The rows as an Arrow stream; each batch is handed over once, so the buffer is spent afterwards. */
-    ArrowReader reader() {
-        seal();
-        return new ArrowReader(allocator) {
-            private int next;
-
-            @Override
-            public boolean loadNextBatch() throws java.io.IOException {
-                if (next >= batches.size()) {
-                    return false;
-                }
-                VectorSchemaRoot source = batches.get(next++);
-                VectorSchemaRoot target = getVectorSchemaRoot();
-                for (int i = 0; i < source.getFieldVectors().size(); i++) {
-                    source.getVector(i).makeTransferPair(target.getVector(i)).transfer();
-                }
-                target.setRowCount(source.getRowCount());
-                return true;
-            }
-
-            @Override
-            public long bytesRead() {
-                return 0;
-            }
-
-            @Override
-            protected void closeReadSource() {}
-
-            @Override
-            protected Schema readSchema() {
-                return schema;
-            }
-        };
     }
 
     @Override

@@ -25,7 +25,6 @@ import java.util.function.Predicate;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -119,7 +118,19 @@ final class Loader {
             clock = mark("prepare", clock);
         }
         List<LoadResult.Check> checks = new ArrayList<>();
-        Pass all = new Pass(target, layout, problems, file.name());
+        // the rows go into the fact table under their batch while the file is still being read, inside
+        // the load's transaction; checks and replacement then read them there, and any problem rolls
+        // everything back
+        long tag = commit ? batchId : -System.nanoTime();
+        Insert insert = null;
+        if (!problems.any()) {
+            try {
+                insert = new Insert(target, tag, problems);
+            } catch (SQLException e) {
+                problems.add(Problem.of(file.name(), "etl.error.store", String.valueOf(e.getMessage())));
+            }
+        }
+        Pass all = new Pass(target, layout, problems, file.name(), insert);
         long rowsRead = 0;
         try {
             if (!problems.any()) {
@@ -170,7 +181,16 @@ final class Loader {
                 target.columns().stream().map(FactBuffer.Column::name).toList();
         List<List<String>> head = facts.head(50);
         try {
+            if (insert != null) {
+                try {
+                    insert.finish();
+                } catch (SQLException e) {
+                    problems.add(Problem.of(file.name(), "etl.error.store", String.valueOf(e.getMessage())));
+                }
+                clock = mark("insert", clock);
+            }
             if (problems.any()) {
+                if (insert != null) insert.rollback();
                 if (commit) recordRejected(batchId, spec, target, file, request, started, rowsRead, problems, pemda);
                 return result(
                         batchId,
@@ -188,10 +208,108 @@ final class Loader {
                         head);
             }
             return write(
-                    batchId, spec, target, file, request, started, rowsRead, facts, problems, checks, commit, columns,
-                    head, pemda, paramOpd);
+                    insert.connection,
+                    tag,
+                    batchId,
+                    spec,
+                    target,
+                    file,
+                    request,
+                    started,
+                    rowsRead,
+                    facts.rows(),
+                    problems,
+                    checks,
+                    commit,
+                    columns,
+                    head,
+                    pemda,
+                    paramOpd);
         } finally {
             facts.close();
+            if (insert != null) insert.close();
+        }
+    }
+
+    /**
+     * The INSERT of a load's facts into its fact table, on a thread of its own that DuckDB drives
+     * while the file is read (see {@link FactStream}), in a transaction left open for the checks.
+     */
+    private final class Insert implements AutoCloseable {
+        final DuckDBConnection connection;
+        private final FactStream stream;
+        private final ArrowArrayStream exported;
+        private final Thread thread;
+        private volatile SQLException error;
+
+        Insert(Target target, long tag, Problems problems) throws SQLException {
+            connection = store.connect();
+            try {
+                connection.setAutoCommit(false);
+                List<FactBuffer.Column> columns = target.columns();
+                stream = new FactStream(allocator, FactBuffer.schema(columns), problems::any);
+                exported = ArrowArrayStream.allocateNew(allocator);
+                Data.exportArrayStream(allocator, stream, exported);
+                String arrow = "arrow_" + Math.abs(tag);
+                connection.registerArrowStream(arrow, exported);
+                String cols = String.join(
+                        ", ", columns.stream().map(FactBuffer.Column::name).toList());
+                String sql = "INSERT INTO " + target.table() + " (batch_id, " + cols + ") SELECT " + tag + ", " + cols
+                        + " FROM " + arrow;
+                thread = Thread.ofPlatform().daemon().name("sorot-etl-insert").start(() -> {
+                    try (Statement s = connection.createStatement()) {
+                        s.execute(sql);
+                    } catch (SQLException e) {
+                        error = e;
+                    } finally {
+                        stream.closeInput();
+                    }
+                });
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        }
+
+        void put(org.apache.arrow.vector.VectorSchemaRoot batch) {
+            stream.put(batch);
+        }
+
+        /** No more facts: waits for DuckDB to take the last of them. */
+        void finish() throws SQLException {
+            stream.end();
+            join();
+            if (error != null) throw error;
+        }
+
+        private void join() {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void rollback() {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection closes next, which discards the transaction anyway
+            }
+        }
+
+        @Override
+        public void close() {
+            stream.end();
+            join();
+            rollback();
+            exported.close();
+            try {
+                stream.close();
+                connection.close();
+            } catch (IOException | SQLException ignored) {
+                // nothing was committed through this connection after this point
+            }
         }
     }
 
@@ -226,7 +344,8 @@ final class Loader {
         LayoutReader header = reading.header();
         List<Pass> passes = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
-            passes.add(i == 0 ? all : new Pass(target.fork(), reading.layout, reading.problems, file.name()));
+            passes.add(
+                    i == 0 ? all : new Pass(target.fork(), reading.layout, reading.problems, file.name(), all.insert));
         }
         List<java.util.concurrent.Future<LayoutReader>> done = new ArrayList<>();
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(chunks.size())) {
@@ -323,6 +442,7 @@ final class Loader {
                 if (into.target.counts(typed)) accumulate(typed, slots, into.sums, into.weighted, layout);
             });
             into.rowsRead += reader.dataRows();
+            into.facts.finish();
             return reader;
         }
     }
@@ -337,9 +457,13 @@ final class Loader {
         final List<Record> totals = new ArrayList<>();
         long rowsRead;
 
-        Pass(Target target, Layout layout, Problems problems, String file) {
+        final Insert insert;
+
+        Pass(Target target, Layout layout, Problems problems, String file, Insert insert) {
             this.target = target;
+            this.insert = insert;
             this.facts = new FactBuffer(allocator, target.columns());
+            if (insert != null) facts.streamTo(insert::put);
             this.emit = new Target.Emit(rules, file, facts, problems);
             for (Layout.Total t : layout.totals()) {
                 for (Layout.Check c : t.checks().values()) {
@@ -528,6 +652,8 @@ final class Loader {
     }
 
     private LoadResult write(
+            DuckDBConnection c,
+            long tag,
             long batchId,
             JobSpec spec,
             Target target,
@@ -535,7 +661,7 @@ final class Loader {
             LoadRequest request,
             Instant started,
             long rowsRead,
-            FactBuffer facts,
+            long rowsLoaded,
             Problems problems,
             List<LoadResult.Check> checks,
             boolean commit,
@@ -543,92 +669,75 @@ final class Loader {
             List<List<String>> head,
             Pemda pemda,
             Opd paramOpd) {
-        // the rows go straight into the fact table under their batch, inside the load's transaction;
-        // checks and replacement then read them there, and any problem rolls everything back
-        long tag = commit ? batchId : -System.nanoTime();
         String mine = "(SELECT * FROM " + target.table() + " WHERE batch_id = " + tag + ") AS mine";
-        long rowsLoaded = facts.rows();
         long clock = System.nanoTime();
-        try (DuckDBConnection c = store.connect()) {
-            c.setAutoCommit(false);
-            try {
-                String cols = String.join(", ", columns);
-                String arrow = "arrow_" + Math.abs(tag);
-                try (ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator);
-                        ArrowReader reader = facts.reader()) {
-                    Data.exportArrayStream(allocator, reader, stream);
-                    c.registerArrowStream(arrow, stream);
-                    try (Statement s = c.createStatement()) {
-                        s.execute("INSERT INTO " + target.table() + " (batch_id, " + cols + ") SELECT " + tag + ", "
-                                + cols + " FROM " + arrow);
-                    }
+        try {
+            duplicates(c, mine, target, file.name(), problems);
+            List<Integer> periods = periods(c, mine);
+            clock = mark("check", clock);
+            if (problems.any() || !commit) {
+                c.rollback();
+                if (problems.any() && commit) {
+                    recordRejected(batchId, spec, target, file, request, started, rowsRead, problems, pemda);
                 }
-                clock = mark("insert", clock);
-                duplicates(c, mine, target, file.name(), problems);
-                List<Integer> periods = periods(c, mine);
-                clock = mark("check", clock);
-                if (problems.any() || !commit) {
-                    c.rollback();
-                    if (problems.any() && commit) {
-                        recordRejected(batchId, spec, target, file, request, started, rowsRead, problems, pemda);
-                    }
-                    return result(
-                            batchId,
-                            spec,
-                            target,
-                            file,
-                            problems.any() ? LoadResult.Status.REJECTED : LoadResult.Status.VALID,
-                            rowsRead,
-                            0,
-                            problems,
-                            periods,
-                            List.of(),
-                            checks,
-                            columns,
-                            head);
-                }
-                target.beforeInsert(c, batchId);
-                List<Long> replaced = replace(c, tag, target);
-                clock = mark("replace", clock);
-                writeChecks(c, batchId, target, checks, pemda, paramOpd, periods);
-                insertBatch(
-                        c,
-                        batchId,
-                        spec,
-                        target,
-                        file,
-                        request,
-                        started,
-                        rowsRead,
-                        rowsLoaded,
-                        0,
-                        "loaded",
-                        null,
-                        pemda,
-                        periods,
-                        replaced);
-                markReplaced(c, target, replaced);
-                c.commit();
-                mark("commit", clock);
                 return result(
                         batchId,
                         spec,
                         target,
                         file,
-                        LoadResult.Status.LOADED,
+                        problems.any() ? LoadResult.Status.REJECTED : LoadResult.Status.VALID,
                         rowsRead,
-                        rowsLoaded,
+                        0,
                         problems,
                         periods,
-                        replaced,
+                        List.of(),
                         checks,
                         columns,
                         head);
-            } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException | IOException e) {
+            target.beforeInsert(c, batchId);
+            List<Long> replaced = replace(c, tag, target);
+            clock = mark("replace", clock);
+            writeChecks(c, batchId, target, checks, pemda, paramOpd, periods);
+            insertBatch(
+                    c,
+                    batchId,
+                    spec,
+                    target,
+                    file,
+                    request,
+                    started,
+                    rowsRead,
+                    rowsLoaded,
+                    0,
+                    "loaded",
+                    null,
+                    pemda,
+                    periods,
+                    replaced);
+            markReplaced(c, target, replaced);
+            c.commit();
+            mark("commit", clock);
+            return result(
+                    batchId,
+                    spec,
+                    target,
+                    file,
+                    LoadResult.Status.LOADED,
+                    rowsRead,
+                    rowsLoaded,
+                    problems,
+                    periods,
+                    replaced,
+                    checks,
+                    columns,
+                    head);
+        } catch (SQLException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the connection is closed next, which discards the transaction anyway
+            }
             problems.add(Problem.of(file.name(), "etl.error.store", String.valueOf(e.getMessage())));
             if (commit) recordRejected(batchId, spec, target, file, request, started, rowsRead, problems, pemda);
             return result(

@@ -3,11 +3,15 @@ package id.sorot.etl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.SorotTest;
+import id.sorot.base.duckdb.Store;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Locale;
+import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,6 +23,9 @@ class EtlLargeFileTest extends SorotTest {
 
     @Autowired
     EtlService etl;
+
+    @Autowired
+    Store store;
 
     private static final String[] OPD = {"1.01.01", "1.02.01", "2.09.01", "4.01.01", "4.11.07"};
 
@@ -57,6 +64,17 @@ class EtlLargeFileTest extends SorotTest {
         assertThat(etl.render(r.problems().getFirst(), Locale.ENGLISH))
                 .contains("sipd-besar.csv, row " + badLine + ", column 9 (realisasi_keuangan_pct), value 'dua puluh'");
 
+        // loaded for real, the same file changes nothing, though whole batches of both stretches went to
+        // DuckDB while the rest of the file was still being read
+        long facts = count("fact_realisasi_triwulan");
+        long items = count("kegiatan");
+        LoadResult rejected =
+                etl.load("realisasi_sub_kegiatan_sipd", SourceFile.of(file), LoadRequest.by("test"), null);
+        assertThat(rejected.status()).isEqualTo(LoadResult.Status.REJECTED);
+        assertThat(rejected.rowsLoaded()).isZero();
+        assertThat(count("fact_realisasi_triwulan")).isEqualTo(facts);
+        assertThat(count("kegiatan")).isEqualTo(items);
+
         String fixed = Files.readString(file).replace(";dua puluh;", ";20,21;");
         Files.writeString(file, fixed);
         LoadResult ok = etl.preview("realisasi_sub_kegiatan_sipd", SourceFile.of(file), LoadRequest.by("test"));
@@ -64,5 +82,14 @@ class EtlLargeFileTest extends SorotTest {
         assertThat(ok.rowsRead()).isEqualTo(rows);
         assertThat(ok.head().getFirst()).containsSubsequence("1250000000.00", "2");
         Files.delete(file);
+    }
+
+    private long count(String table) throws Exception {
+        try (DuckDBConnection c = store.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 }
