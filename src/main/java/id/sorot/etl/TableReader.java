@@ -414,46 +414,48 @@ final class TableReader {
             return decode(from, to);
         }
 
-        /** Per column, the last few distinct cell texts: a large file repeats pemda, OPD, year, kode row after row. */
-        private static final int RECENT = 4;
+        /**
+         * Per column, recently seen cell texts in a small table indexed by a hash of their bytes: a
+         * large file repeats pemda, OPD, year, kode, triwulan and units row after row.
+         */
+        private static final int SEEN = 64;
 
-        private String[][] recent = new String[16][];
-        private int[] recentNext = new int[16];
-        /** Per column, probes and hits; a column that rarely repeats (amounts) stops being compared. */
+        private String[][] seen = new String[16][];
+        /** Per column, probes and hits; a column that rarely repeats (amounts) stops being looked up. */
         private int[] probes = new int[16];
 
         private int[] hits = new int[16];
 
         /**
-         * The text of an ASCII cell of column {@code col}; the same String as a recent row's when the
+         * The text of an ASCII cell of column {@code col}; the same String as an earlier row's when the
          * bytes are the same, so repeats cost no allocation and compare by identity downstream.
          */
         private String ascii(int col, int from, int to) {
             int len = to - from;
             if (len == 0) return "";
-            if (col >= recent.length) {
-                int n = Math.max(col + 1, recent.length * 2);
-                recent = java.util.Arrays.copyOf(recent, n);
-                recentNext = java.util.Arrays.copyOf(recentNext, n);
+            if (col >= seen.length) {
+                int n = Math.max(col + 1, seen.length * 2);
+                seen = java.util.Arrays.copyOf(seen, n);
                 probes = java.util.Arrays.copyOf(probes, n);
                 hits = java.util.Arrays.copyOf(hits, n);
             }
             int p = probes[col];
             if (p < 0) return new String(buf, from, len, StandardCharsets.ISO_8859_1);
-            String[] seen = recent[col];
-            if (seen == null) seen = recent[col] = new String[RECENT];
-            for (String t : seen) {
-                if (t != null && t.length() == len && sameAscii(t, from)) {
-                    hits[col]++;
-                    probes[col] = p + 1;
-                    return t;
-                }
+            String[] table = seen[col];
+            if (table == null) table = seen[col] = new String[SEEN];
+            int h = 0;
+            for (int i = from; i < to; i++) h = 31 * h + buf[i];
+            int slot = (h ^ (h >>> 7) ^ (h >>> 14)) & (SEEN - 1);
+            String t = table[slot];
+            if (t != null && t.length() == len && sameAscii(t, from)) {
+                hits[col]++;
+                probes[col] = p + 1;
+                return t;
             }
-            // after 4096 rows, a column that repeats in fewer than a quarter of them is not worth comparing
+            // after 4096 rows, a column that repeats in fewer than a quarter of them is not worth it
             probes[col] = p >= 4096 && hits[col] < p / 4 ? -1 : p + 1;
             String text = new String(buf, from, len, StandardCharsets.ISO_8859_1);
-            seen[recentNext[col]] = text;
-            recentNext[col] = (recentNext[col] + 1) % RECENT;
+            table[slot] = text;
             return text;
         }
 

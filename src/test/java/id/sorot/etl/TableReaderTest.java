@@ -18,8 +18,9 @@ class TableReaderTest {
 
     @Test
     void shared_repeats_never_stand_in_for_a_different_cell() throws Exception {
-        // cells that differ only in their last or first character, repeats in a cycle of four and of
-        // five (one more than are remembered), and a column of values that never repeat
+        // cells that differ only in their last or first character, repeats in short cycles and in a
+        // cycle longer than the per-column table (so entries collide and are replaced), and a column of
+        // values that never repeat
         List<String[]> expected = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         String[] cycle = {"I", "II", "III", "IV", "V"};
@@ -30,14 +31,15 @@ class TableReaderTest {
                 cycle[i % 5],
                 (i % 2 == 0 ? "A" : "B") + "BC",
                 String.valueOf(1_000_000 + i * 7919L % 100_003),
-                i % 3 == 0 ? "" : "x"
+                i % 3 == 0 ? "" : "x",
+                (i * 37 % 100) + " Dokumen"
             };
             expected.add(cells);
             text.append(String.join(";", cells)).append('\n');
         }
         // a non-ASCII line takes the decoding path in between
-        text.append("Kecamatan Bantargebang;é;x;x;1;x\n");
-        expected.add(new String[] {"Kecamatan Bantargebang", "é", "x", "x", "1", "x"});
+        text.append("Kecamatan Bantargebang;é;x;x;1;x;1 Dokumen\n");
+        expected.add(new String[] {"Kecamatan Bantargebang", "é", "x", "x", "1", "x", "1 Dokumen"});
         Path file = dir.resolve("cells.csv");
         Files.writeString(file, text, StandardCharsets.UTF_8);
 
