@@ -81,6 +81,16 @@ class EtlLargeFileTest extends SorotTest {
         assertThat(ok.status()).as(ok.problems().toString()).isEqualTo(LoadResult.Status.VALID);
         assertThat(ok.rowsRead()).isEqualTo(rows);
         assertThat(ok.head().getFirst()).containsSubsequence("1250000000.00", "2");
+
+        // the first data row again at the very end: its two copies are read by different cores
+        String firstRow = fixed.lines().skip(1).findFirst().orElseThrow();
+        Files.writeString(file, fixed + firstRow + "\n");
+        LoadResult twice = etl.preview("realisasi_sub_kegiatan_sipd", SourceFile.of(file), LoadRequest.by("test"));
+        assertThat(twice.millis().get("stretches")).isGreaterThan(1L);
+        assertThat(twice.status()).isEqualTo(LoadResult.Status.REJECTED);
+        assertThat(twice.problems()).hasSize(1);
+        assertThat(etl.render(twice.problems().getFirst(), Locale.ENGLISH))
+                .contains("rows 2, " + (rows + 2) + " record the same thing");
         Files.delete(file);
     }
 
