@@ -59,13 +59,69 @@ final class Loader {
         return now;
     }
 
+    /** One load: what it is, what it has found, and the outcomes built from them. */
+    private final class Load {
+        final long batchId;
+        final JobSpec spec;
+        final Target target;
+        final SourceFile file;
+        final LoadRequest request;
+        final boolean commit;
+        final Instant started = Instant.now();
+        final Problems problems = new Problems();
+        final List<LoadResult.Check> checks = new ArrayList<>();
+        final List<String> columns;
+        Pemda pemda;
+        Opd opd;
+        long rowsRead;
+        List<List<String>> head = List.of();
+
+        Load(long batchId, JobSpec spec, Target target, SourceFile file, LoadRequest request, boolean commit) {
+            this.batchId = batchId;
+            this.spec = spec;
+            this.target = target;
+            this.file = file;
+            this.request = request;
+            this.commit = commit;
+            this.columns =
+                    target.columns().stream().map(FactBuffer.Column::name).toList();
+        }
+
+        LoadResult result(LoadResult.Status status, long rowsLoaded, List<Integer> periods, List<Long> replaced) {
+            return new LoadResult(
+                    batchId,
+                    spec.name(),
+                    target.name(),
+                    file.name(),
+                    file.size(),
+                    file.sha256(),
+                    status,
+                    rowsRead,
+                    rowsLoaded,
+                    problems.rowCount(),
+                    periods,
+                    replaced,
+                    problems.list(),
+                    problems.count(),
+                    List.copyOf(checks),
+                    columns,
+                    head,
+                    Map.copyOf(PHASES.get()));
+        }
+
+        /** The load refused; recorded with its problems when it was meant to commit. */
+        LoadResult rejected(List<Integer> periods) {
+            if (commit) recordRejected(this);
+            return result(LoadResult.Status.REJECTED, 0, periods, List.of());
+        }
+    }
+
     LoadResult run(
             JobSpec spec, Target target, SourceFile file, LoadRequest request, boolean commit, LongConsumer progress) {
-        Instant started = Instant.now();
         PHASES.get().clear();
         long clock = System.nanoTime();
-        long batchId = commit ? nextBatchId() : 0;
-        Problems problems = new Problems();
+        Load load = new Load(commit ? nextBatchId() : 0, spec, target, file, request, commit);
+        Problems problems = load.problems;
         OpdDirectory dir = opds.directory();
         Layout layout = spec.layout();
 
@@ -101,6 +157,9 @@ final class Loader {
             problems.add(Problem.of(file.name(), "etl.error.missing_parameter", "period"));
         }
 
+        load.pemda = pemda;
+        load.opd = paramOpd;
+
         LayoutReader.Slots slots = new LayoutReader.Slots();
         layout.fields().forEach(slots::slot);
         Map<String, FieldType.Def> defs = target.fields();
@@ -117,11 +176,11 @@ final class Loader {
             }
             clock = mark("prepare", clock);
         }
-        List<LoadResult.Check> checks = new ArrayList<>();
+        List<LoadResult.Check> checks = load.checks;
         // the rows go into the fact table under their batch while the file is still being read, inside
         // the load's transaction; checks and replacement then read them there, and any problem rolls
         // everything back
-        long tag = commit ? batchId : -System.nanoTime();
+        long tag = commit ? load.batchId : -System.nanoTime();
         Insert insert = null;
         if (!problems.any()) {
             try {
@@ -176,10 +235,8 @@ final class Loader {
         }
         FactBuffer facts = all.facts;
         if (progress != null) progress.accept(rowsRead);
-
-        List<String> columns =
-                target.columns().stream().map(FactBuffer.Column::name).toList();
-        List<List<String>> head = facts.head(50);
+        load.rowsRead = rowsRead;
+        load.head = facts.head(50);
         try {
             if (insert != null) {
                 try {
@@ -191,40 +248,9 @@ final class Loader {
             }
             if (problems.any()) {
                 if (insert != null) insert.rollback();
-                if (commit) recordRejected(batchId, spec, target, file, request, started, rowsRead, problems, pemda);
-                return result(
-                        batchId,
-                        spec,
-                        target,
-                        file,
-                        LoadResult.Status.REJECTED,
-                        rowsRead,
-                        0,
-                        problems,
-                        List.of(),
-                        List.of(),
-                        checks,
-                        columns,
-                        head);
+                return load.rejected(List.of());
             }
-            return write(
-                    insert.connection,
-                    tag,
-                    batchId,
-                    spec,
-                    target,
-                    file,
-                    request,
-                    started,
-                    rowsRead,
-                    facts.rows(),
-                    problems,
-                    checks,
-                    commit,
-                    columns,
-                    head,
-                    pemda,
-                    paramOpd);
+            return write(load, insert.connection, tag, facts.rows());
         } finally {
             facts.close();
             if (insert != null) insert.close();
@@ -494,22 +520,10 @@ final class Loader {
 
     /** A file over the size limit is refused before a byte of it is read. */
     LoadResult tooLarge(JobSpec spec, Target target, SourceFile file, long maxBytes) {
-        Problems problems = new Problems();
-        problems.add(Problem.of(file.name(), "etl.error.oversized", maxBytes / (1024 * 1024)));
-        return result(
-                0,
-                spec,
-                target,
-                file,
-                LoadResult.Status.REJECTED,
-                0,
-                0,
-                problems,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of());
+        PHASES.get().clear();
+        Load load = new Load(0, spec, target, file, null, false);
+        load.problems.add(Problem.of(file.name(), "etl.error.oversized", maxBytes / (1024 * 1024)));
+        return load.result(LoadResult.Status.REJECTED, 0, List.of(), List.of());
     }
 
     private static Double numeric(Object v) {
@@ -651,109 +665,38 @@ final class Loader {
         return out;
     }
 
-    private LoadResult write(
-            DuckDBConnection c,
-            long tag,
-            long batchId,
-            JobSpec spec,
-            Target target,
-            SourceFile file,
-            LoadRequest request,
-            Instant started,
-            long rowsRead,
-            long rowsLoaded,
-            Problems problems,
-            List<LoadResult.Check> checks,
-            boolean commit,
-            List<String> columns,
-            List<List<String>> head,
-            Pemda pemda,
-            Opd paramOpd) {
+    private LoadResult write(Load load, DuckDBConnection c, long tag, long rowsLoaded) {
+        Target target = load.target;
+        Problems problems = load.problems;
         String mine = "(SELECT * FROM " + target.table() + " WHERE batch_id = " + tag + ") AS mine";
         long clock = System.nanoTime();
         try {
-            duplicates(c, mine, target, file.name(), problems);
+            duplicates(c, mine, target, load.file.name(), problems);
             List<Integer> periods = periods(c, mine);
             clock = mark("check", clock);
-            if (problems.any() || !commit) {
+            if (problems.any() || !load.commit) {
                 c.rollback();
-                if (problems.any() && commit) {
-                    recordRejected(batchId, spec, target, file, request, started, rowsRead, problems, pemda);
-                }
-                return result(
-                        batchId,
-                        spec,
-                        target,
-                        file,
-                        problems.any() ? LoadResult.Status.REJECTED : LoadResult.Status.VALID,
-                        rowsRead,
-                        0,
-                        problems,
-                        periods,
-                        List.of(),
-                        checks,
-                        columns,
-                        head);
+                return problems.any()
+                        ? load.rejected(periods)
+                        : load.result(LoadResult.Status.VALID, 0, periods, List.of());
             }
-            target.beforeInsert(c, batchId);
+            target.beforeInsert(c, load.batchId);
             List<Long> replaced = replace(c, tag, target);
             clock = mark("replace", clock);
-            writeChecks(c, batchId, target, checks, pemda, paramOpd, periods);
-            insertBatch(
-                    c,
-                    batchId,
-                    spec,
-                    target,
-                    file,
-                    request,
-                    started,
-                    rowsRead,
-                    rowsLoaded,
-                    0,
-                    "loaded",
-                    null,
-                    pemda,
-                    periods,
-                    replaced);
+            writeChecks(c, load, periods);
+            insertBatch(c, load, rowsLoaded, 0, "loaded", null, periods, replaced);
             markReplaced(c, target, replaced);
             c.commit();
             mark("commit", clock);
-            return result(
-                    batchId,
-                    spec,
-                    target,
-                    file,
-                    LoadResult.Status.LOADED,
-                    rowsRead,
-                    rowsLoaded,
-                    problems,
-                    periods,
-                    replaced,
-                    checks,
-                    columns,
-                    head);
+            return load.result(LoadResult.Status.LOADED, rowsLoaded, periods, replaced);
         } catch (SQLException e) {
             try {
                 c.rollback();
             } catch (SQLException ignored) {
                 // the connection is closed next, which discards the transaction anyway
             }
-            problems.add(Problem.of(file.name(), "etl.error.store", String.valueOf(e.getMessage())));
-            if (commit) recordRejected(batchId, spec, target, file, request, started, rowsRead, problems, pemda);
-            return result(
-                    batchId,
-                    spec,
-                    target,
-                    file,
-                    LoadResult.Status.REJECTED,
-                    rowsRead,
-                    0,
-                    problems,
-                    List.of(),
-                    List.of(),
-                    checks,
-                    columns,
-                    head);
+            problems.add(Problem.of(load.file.name(), "etl.error.store", String.valueOf(e.getMessage())));
+            return load.rejected(List.of());
         }
     }
 
@@ -873,23 +816,18 @@ final class Loader {
         }
     }
 
-    private static void writeChecks(
-            DuckDBConnection c,
-            long batchId,
-            Target target,
-            List<LoadResult.Check> checks,
-            Pemda pemda,
-            Opd opd,
-            List<Integer> periods)
-            throws SQLException {
+    private static void writeChecks(DuckDBConnection c, Load load, List<Integer> periods) throws SQLException {
+        List<LoadResult.Check> checks = load.checks;
+        Pemda pemda = load.pemda;
+        Opd opd = load.opd;
         if (checks.isEmpty() || pemda == null) return;
         Integer periode = periods.size() == 1 ? periods.getFirst() / 10 * 10 : null;
         try (PreparedStatement ps =
                 c.prepareStatement("INSERT INTO reported_check VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (LoadResult.Check k : checks) {
-                ps.setLong(1, batchId);
+                ps.setLong(1, load.batchId);
                 ps.setInt(2, pemda.id());
-                ps.setString(3, target.name());
+                ps.setString(3, load.target.name());
                 ps.setObject(4, periode);
                 ps.setObject(5, opd == null ? null : opd.id());
                 ps.setString(6, k.subject());
@@ -907,38 +845,23 @@ final class Loader {
         }
     }
 
-    private void recordRejected(
-            long batchId,
-            JobSpec spec,
-            Target target,
-            SourceFile file,
-            LoadRequest request,
-            Instant started,
-            long rowsRead,
-            Problems problems,
-            Pemda pemda) {
+    private void recordRejected(Load load) {
+        Problems problems = load.problems;
         try (DuckDBConnection c = store.connect()) {
             c.setAutoCommit(false);
             insertBatch(
                     c,
-                    batchId,
-                    spec,
-                    target,
-                    file,
-                    request,
-                    started,
-                    rowsRead,
+                    load,
                     0,
                     problems.rowCount(),
                     "rejected",
                     problems.count() + " problem(s)",
-                    pemda,
                     List.of(),
                     List.of());
             try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "rejected_row")) {
                 for (Problem p : problems.list()) {
                     a.beginRow();
-                    a.append(batchId);
+                    a.append(load.batchId);
                     a.append(p.file());
                     appendInt(a, p.row());
                     appendInt(a, p.column());
@@ -950,7 +873,8 @@ final class Loader {
             }
             c.commit();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the rejected batch " + batchId + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot record the rejected batch " + load.batchId + ": " + e.getMessage(), e);
         }
     }
 
@@ -966,26 +890,22 @@ final class Loader {
 
     private static void insertBatch(
             DuckDBConnection c,
-            long batchId,
-            JobSpec spec,
-            Target target,
-            SourceFile file,
-            LoadRequest request,
-            Instant started,
-            long rowsRead,
+            Load load,
             long rowsLoaded,
             long rowsRejected,
             String status,
             String message,
-            Pemda pemda,
             List<Integer> periods,
             List<Long> replaced)
             throws SQLException {
+        JobSpec spec = load.spec;
+        SourceFile file = load.file;
+        Pemda pemda = load.pemda;
         try (PreparedStatement ps =
                 c.prepareStatement("INSERT INTO batch VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, batchId);
+            ps.setLong(1, load.batchId);
             ps.setString(2, spec.name());
-            ps.setString(3, target.name());
+            ps.setString(3, load.target.name());
             ps.setObject(4, pemda == null ? null : pemda.id());
             ps.setString(
                     5,
@@ -997,11 +917,11 @@ final class Loader {
             ps.setString(6, file.name());
             ps.setLong(7, file.size());
             ps.setString(8, file.sha256());
-            ps.setLong(9, rowsRead);
+            ps.setLong(9, load.rowsRead);
             ps.setLong(10, rowsLoaded);
             ps.setLong(11, rowsRejected);
-            ps.setString(12, request.user() == null ? "unknown" : request.user());
-            ps.setTimestamp(13, Timestamp.from(started));
+            ps.setString(12, load.request.user() == null ? "unknown" : load.request.user());
+            ps.setTimestamp(13, Timestamp.from(load.started));
             ps.setTimestamp(14, Timestamp.from(Instant.now()));
             ps.setString(15, status);
             ps.setString(16, message);
@@ -1024,40 +944,5 @@ final class Loader {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot number a new batch: " + e.getMessage(), e);
         }
-    }
-
-    private static LoadResult result(
-            long batchId,
-            JobSpec spec,
-            Target target,
-            SourceFile file,
-            LoadResult.Status status,
-            long rowsRead,
-            long rowsLoaded,
-            Problems problems,
-            List<Integer> periods,
-            List<Long> replaced,
-            List<LoadResult.Check> checks,
-            List<String> columns,
-            List<List<String>> head) {
-        return new LoadResult(
-                batchId,
-                spec.name(),
-                target.name(),
-                file.name(),
-                file.size(),
-                file.sha256(),
-                status,
-                rowsRead,
-                rowsLoaded,
-                problems.rowCount(),
-                periods,
-                replaced,
-                problems.list(),
-                problems.count(),
-                List.copyOf(checks),
-                columns,
-                head,
-                Map.copyOf(PHASES.get()));
     }
 }
