@@ -18,8 +18,9 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Fact rows on their way into DuckDB, held column by column in Arrow batches. DuckDB scans them
- * as an Arrow stream, the fastest bulk path it offers from the JVM (no per-row JDBC calls).
+ * Fact rows on their way into DuckDB, written column by column into Arrow batches. DuckDB scans
+ * them as an Arrow stream, the fastest bulk path it offers from the JVM (no per-row JDBC calls);
+ * a streaming buffer hands each batch over as soon as it is full (see {@link FactStream}).
  * A column never set in a row is null.
  */
 final class FactBuffer implements AutoCloseable {
