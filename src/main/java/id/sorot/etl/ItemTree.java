@@ -188,11 +188,28 @@ final class ItemTree {
     /** Writes the items added or changed in this load; call inside the load's transaction. */
     synchronized void write(DuckDBConnection c) throws SQLException {
         if (pending.isEmpty()) return;
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE OR REPLACE TABLE sync_kegiatan AS SELECT * FROM kegiatan LIMIT 0");
+        // new items go straight into the table; only changed ones need the costlier upsert by key
+        List<Item> added = new ArrayList<>();
+        List<Item> changed = new ArrayList<>();
+        for (Item i : pending.values()) (i.id() >= firstNewId ? added : changed).add(i);
+        append(c, "kegiatan", added);
+        if (!changed.isEmpty()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE OR REPLACE TABLE sync_kegiatan AS SELECT * FROM kegiatan LIMIT 0");
+            }
+            append(c, "sync_kegiatan", changed);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT OR REPLACE INTO kegiatan SELECT * FROM sync_kegiatan");
+                s.execute("DROP TABLE sync_kegiatan");
+            }
         }
-        try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sync_kegiatan")) {
-            for (Item i : pending.values()) {
+        pending.clear();
+    }
+
+    private static void append(DuckDBConnection c, String table, List<Item> items) throws SQLException {
+        if (items.isEmpty()) return;
+        try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, table)) {
+            for (Item i : items) {
                 a.beginRow();
                 a.append(i.id());
                 a.append(i.pemdaId());
@@ -210,13 +227,6 @@ final class ItemTree {
                 a.endRow();
             }
         }
-        try (Statement s = c.createStatement()) {
-            // new items go in plainly; only changed ones need the costlier upsert by primary key
-            s.execute("INSERT INTO kegiatan SELECT * FROM sync_kegiatan WHERE item_id >= " + firstNewId);
-            s.execute("INSERT OR REPLACE INTO kegiatan SELECT * FROM sync_kegiatan WHERE item_id < " + firstNewId);
-            s.execute("DROP TABLE sync_kegiatan");
-        }
-        pending.clear();
     }
 
     /** Walks one OPD's tree in order, matching names the way the source printed them. */
