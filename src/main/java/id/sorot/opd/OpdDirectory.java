@@ -72,6 +72,11 @@ public final class OpdDirectory {
         return NOT_ALNUM.matcher(s).replaceAll("");
     }
 
+    /** The pemda's name for headings, or the text itself when no pemda answers to it. */
+    public String pemdaName(String kodeOrName) {
+        return pemda(kodeOrName).map(Pemda::nama).orElse(kodeOrName);
+    }
+
     public Optional<Pemda> pemda(String kodeOrName) {
         Pemda byKode = pemdaByKode.get(kodeOrName.strip());
         if (byKode != null) {

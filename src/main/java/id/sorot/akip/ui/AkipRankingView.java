@@ -47,19 +47,16 @@ class AkipRankingView extends Dashboard {
 
     private final AkipService akip;
     private final OpdService opds;
-    private final String defaultPemda;
     private final Select<Integer> year = new Select<>();
     private final MultiSelectComboBox<String> jenis = new MultiSelectComboBox<>();
     private final MultiSelectComboBox<String> predikat = new MultiSelectComboBox<>();
     private final Button weak = new Button();
-    private String pemda;
     private Integer tahun;
 
     AkipRankingView(AkipService akip, OpdService opds, SorotProperties properties) {
-        super("akip-ranking");
+        super("akip-ranking", properties.pemda());
         this.akip = akip;
         this.opds = opds;
-        this.defaultPemda = properties.pemda();
 
         year.setLabel(getTranslation("filter.year"));
         year.setId("akip-year");
@@ -93,10 +90,6 @@ class AkipRankingView extends Dashboard {
                 "tahun", tahun, "jenis", sorted(jenis), "predikat", sortedPredikat(predikat), "pemda", pemdaParam());
     }
 
-    private String pemdaParam() {
-        return defaultPemda.equals(pemda) ? null : pemda;
-    }
-
     private static List<String> sorted(Set<String> values) {
         List<String> l = new ArrayList<>(values);
         Collections.sort(l);
@@ -109,18 +102,17 @@ class AkipRankingView extends Dashboard {
 
     @Override
     protected void show(QueryParameters params, BeforeEnterEvent event) {
-        pemda = UrlState.text(params, "pemda").orElse(defaultPemda);
-        String pemdaName = opds.directory().pemda(pemda).map(p -> p.nama()).orElse(pemda);
-        tahun = year(params, year, akip.years(pemda));
+        String pemdaName = opds.directory().pemdaName(pemda());
+        tahun = year(params, year, akip.years(pemda()));
         if (tahun == null) {
             heading(getTranslation("akip.title"), getTranslation("akip.empty"));
             return;
         }
-        String p = pemda;
+        String p = pemda();
         var trend = Parallel.async(() -> akip.trend(p));
         List<String> askedJenis = UrlState.list(params, "jenis");
         var distribution = Parallel.async(() -> akip.distribution(p, askedJenis));
-        AkipService.Ranking all = akip.ranking(pemda, tahun);
+        AkipService.Ranking all = akip.ranking(pemda(), tahun);
         Set<String> jenisSeen = new LinkedHashSet<>();
         all.rows().forEach(r -> jenisSeen.add(r.jenis()));
         jenis.setItems(jenisSeen.stream().sorted().toList());
@@ -132,7 +124,7 @@ class AkipRankingView extends Dashboard {
         jenis.setValue(new LinkedHashSet<>(wantedJenis));
         predikat.setValue(new LinkedHashSet<>(wantedPredikat));
         AkipService.Filter filter = new AkipService.Filter(wantedJenis, wantedPredikat);
-        AkipService.Ranking ranking = filter.isAll() ? all : akip.ranking(pemda, tahun, filter);
+        AkipService.Ranking ranking = filter.isAll() ? all : akip.ranking(pemda(), tahun, filter);
 
         String filters = describe(filter);
         about(pemdaName, tahun);
@@ -163,7 +155,7 @@ class AkipRankingView extends Dashboard {
 
         // unknown jenis in the URL are ignored here as in the ranking
         AkipService.Distribution dist =
-                wantedJenis.equals(askedJenis) ? distribution.join() : akip.distribution(pemda, wantedJenis);
+                wantedJenis.equals(askedJenis) ? distribution.join() : akip.distribution(pemda(), wantedJenis);
         EChart distChart = new EChart();
         distChart.setId("akip-distribution");
         distChart.setHeight("320px");

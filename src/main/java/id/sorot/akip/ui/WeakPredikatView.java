@@ -36,16 +36,13 @@ class WeakPredikatView extends Dashboard {
 
     private final AkipService akip;
     private final OpdService opds;
-    private final String defaultPemda;
     private final Select<Integer> year = new Select<>();
-    private String pemda;
     private Integer tahun;
 
     WeakPredikatView(AkipService akip, OpdService opds, SorotProperties properties) {
-        super("akip-weak");
+        super("akip-weak", properties.pemda());
         this.akip = akip;
         this.opds = opds;
-        this.defaultPemda = properties.pemda();
         year.setLabel(getTranslation("filter.year"));
         year.setId("weak-year");
         year.addValueChangeListener(e -> {
@@ -54,20 +51,15 @@ class WeakPredikatView extends Dashboard {
         controls(year);
     }
 
-    private String pemdaParam() {
-        return defaultPemda.equals(pemda) ? null : pemda;
-    }
-
     @Override
     protected void show(QueryParameters params, BeforeEnterEvent event) {
-        pemda = UrlState.text(params, "pemda").orElse(defaultPemda);
-        String pemdaName = opds.directory().pemda(pemda).map(p -> p.nama()).orElse(pemda);
-        tahun = year(params, year, akip.years(pemda));
+        String pemdaName = opds.directory().pemdaName(pemda());
+        tahun = year(params, year, akip.years(pemda()));
         if (tahun == null) {
             heading(getTranslation("weak.title"), getTranslation("akip.empty"));
             return;
         }
-        List<AkipService.Weak> weak = akip.weak(pemda, tahun);
+        List<AkipService.Weak> weak = akip.weak(pemda(), tahun);
         about(pemdaName, tahun);
         heading(getTranslation("weak.title"), getTranslation("weak.subtitle", pemdaName, String.valueOf(tahun)));
         String context = pemdaName + ", " + tahun;

@@ -34,8 +34,12 @@ public abstract class Dashboard extends Div implements BeforeEnterObserver, HasD
     private String titleText = "";
     private String pemdaName;
     private Integer tahun;
+    private final String defaultPemda;
+    private String pemda;
 
-    protected Dashboard(String id) {
+    /** {@code defaultPemda}: the pemda shown when the URL names none (sorot.pemda). */
+    protected Dashboard(String id, String defaultPemda) {
+        this.defaultPemda = defaultPemda;
         setId(id);
         addClassName("sorot-view");
         title.addClassName("sorot-title");
@@ -60,7 +64,9 @@ public abstract class Dashboard extends Div implements BeforeEnterObserver, HasD
         body.removeAll();
         pemdaName = null;
         tahun = null;
-        show(event.getLocation().getQueryParameters(), event);
+        QueryParameters params = event.getLocation().getQueryParameters();
+        pemda = UrlState.text(params, "pemda").orElse(defaultPemda);
+        show(params, event);
         Exports.decorate(this);
         pack.setVisible(!panels().isEmpty());
         timing.debug(
@@ -78,6 +84,16 @@ public abstract class Dashboard extends Div implements BeforeEnterObserver, HasD
         this.subtitle.setText(subtitle == null ? "" : subtitle);
         this.pageTitle = title + " · Sorot";
         this.titleText = title;
+    }
+
+    /** The kode of the pemda the URL names, else the default one. */
+    protected String pemda() {
+        return pemda;
+    }
+
+    /** The pemda as a URL parameter: left out (null) for the default, so shared links stay short. */
+    protected String pemdaParam() {
+        return defaultPemda.equals(pemda) ? null : pemda;
     }
 
     /** Which pemda and year the picture shows: the meeting pack's title page and file names. */

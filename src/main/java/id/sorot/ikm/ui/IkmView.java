@@ -42,18 +42,15 @@ class IkmView extends Dashboard {
 
     private final IkmService ikm;
     private final OpdService opds;
-    private final String defaultPemda;
     private final Select<Integer> year = new Select<>();
     private final Select<String> kelompok = new Select<>();
     private final Select<String> order = new Select<>();
-    private String pemda;
     private Integer tahun;
 
     IkmView(IkmService ikm, OpdService opds, SorotProperties properties) {
-        super("ikm-view");
+        super("ikm-view", properties.pemda());
         this.ikm = ikm;
         this.opds = opds;
-        this.defaultPemda = properties.pemda();
         year.setLabel(getTranslation("filter.year"));
         year.setId("ikm-year");
         year.addValueChangeListener(e -> {
@@ -91,15 +88,10 @@ class IkmView extends Dashboard {
                 pemdaParam());
     }
 
-    private String pemdaParam() {
-        return defaultPemda.equals(pemda) ? null : pemda;
-    }
-
     @Override
     protected void show(QueryParameters params, BeforeEnterEvent event) {
-        pemda = UrlState.text(params, "pemda").orElse(defaultPemda);
-        String pemdaName = opds.directory().pemda(pemda).map(p -> p.nama()).orElse(pemda);
-        tahun = year(params, year, ikm.years(pemda));
+        String pemdaName = opds.directory().pemdaName(pemda());
+        tahun = year(params, year, ikm.years(pemda()));
         if (tahun == null) {
             heading(getTranslation("ikm.title"), getTranslation("ikm.empty"));
             return;
@@ -110,7 +102,7 @@ class IkmView extends Dashboard {
         String o = UrlState.text(params, "urut").filter(ORDERS::contains).orElse("nilai");
         kelompok.setValue(k == null ? "semua" : k);
         order.setValue(o);
-        IkmService.Comparison c = ikm.compare(pemda, tahun, k);
+        IkmService.Comparison c = ikm.compare(pemda(), tahun, k);
         about(pemdaName, tahun);
         String context = pemdaName + ", " + tahun + (k == null ? "" : " · " + getTranslation("kelompok." + k));
         heading(

@@ -41,35 +41,30 @@ class OpdProfileView extends Dashboard {
 
     private final ProfileService profiles;
     private final RealisasiService realisasi;
-    private final String defaultPemda;
     private final Select<Integer> year = new Select<>();
-    private String pemda;
     private String kode;
 
     OpdProfileView(ProfileService profiles, RealisasiService realisasi, SorotProperties properties) {
-        super("opd-profile");
+        super("opd-profile", properties.pemda());
         this.profiles = profiles;
         this.realisasi = realisasi;
-        this.defaultPemda = properties.pemda();
         year.setLabel(getTranslation("filter.year"));
         year.setId("profile-year");
         year.addValueChangeListener(e -> {
             if (e.isFromClient())
-                getUI().ifPresent(ui -> ui.navigate(
-                        "opd/" + kode,
-                        UrlState.of("tahun", e.getValue(), "pemda", defaultPemda.equals(pemda) ? null : pemda)));
+                getUI().ifPresent(ui ->
+                        ui.navigate("opd/" + kode, UrlState.of("tahun", e.getValue(), "pemda", pemdaParam())));
         });
         controls(year);
     }
 
     @Override
     protected void show(QueryParameters params, BeforeEnterEvent event) {
-        pemda = UrlState.text(params, "pemda").orElse(defaultPemda);
         kode = event.getRouteParameters().get("kode").orElse("");
         Integer wanted = UrlState.integer(params, "tahun")
                 .filter(y -> y > 1990 && y < 2200)
                 .orElse(null);
-        Optional<Profile> found = profiles.profile(pemda, kode, wanted);
+        Optional<Profile> found = profiles.profile(pemda(), kode, wanted);
         if (found.isEmpty()) {
             heading(getTranslation("profile.unknown", kode), "");
             return;

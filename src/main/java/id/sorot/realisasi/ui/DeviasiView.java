@@ -51,22 +51,19 @@ class DeviasiView extends Dashboard {
 
     private final RealisasiService realisasi;
     private final OpdService opds;
-    private final String defaultPemda;
     private final Select<Integer> year = new Select<>();
     private final Select<String> measure = new Select<>();
     private final NumberField merah = new NumberField();
     private final NumberField kuning = new NumberField();
-    private String pemda;
     private Integer tahun;
     private Thresholds thresholds;
     private String curveOpd;
     private String curveSub;
 
     DeviasiView(RealisasiService realisasi, OpdService opds, SorotProperties properties) {
-        super("deviasi-view");
+        super("deviasi-view", properties.pemda());
         this.realisasi = realisasi;
         this.opds = opds;
-        this.defaultPemda = properties.pemda();
         year.setLabel(getTranslation("filter.year"));
         year.setId("deviasi-year");
         year.addValueChangeListener(e -> {
@@ -125,15 +122,10 @@ class DeviasiView extends Dashboard {
                 pemdaParam());
     }
 
-    private String pemdaParam() {
-        return defaultPemda.equals(pemda) ? null : pemda;
-    }
-
     @Override
     protected void show(QueryParameters params, BeforeEnterEvent event) {
-        pemda = UrlState.text(params, "pemda").orElse(defaultPemda);
-        String pemdaName = opds.directory().pemda(pemda).map(p -> p.nama()).orElse(pemda);
-        tahun = year(params, year, realisasi.years(pemda));
+        String pemdaName = opds.directory().pemdaName(pemda());
+        tahun = year(params, year, realisasi.years(pemda()));
         if (tahun == null) {
             heading(getTranslation("deviasi.title"), getTranslation("deviasi.empty"));
             return;
@@ -150,10 +142,10 @@ class DeviasiView extends Dashboard {
         curveOpd = UrlState.text(params, "opd").orElse(null);
         curveSub = UrlState.text(params, "sub").orElse(null);
 
-        String p = pemda;
+        String p = pemda();
         int y = tahun;
         var withPlan = Parallel.async(() -> realisasi.opdsWithTriwulan(p, y));
-        RealisasiService.Deviasi dev = realisasi.deviasi(pemda, tahun, RealisasiService.YEAR);
+        RealisasiService.Deviasi dev = realisasi.deviasi(pemda(), tahun, RealisasiService.YEAR);
         Function<Line, Double> value = value(m);
         String context = pemdaName + ", " + tahun + " · " + getTranslation("deviasi.measure." + m) + " · "
                 + getTranslation(
@@ -491,12 +483,12 @@ class DeviasiView extends Dashboard {
         List<String> kodes = withPlan.stream().map(l -> l.get(0)).toList();
         String opd = curveOpd != null && kodes.contains(curveOpd) ? curveOpd : kodes.getFirst();
         String opdName = withPlan.get(kodes.indexOf(opd)).get(1);
-        String p = pemda;
+        String p = pemda();
         int y = tahun;
         String asked = curveSub;
         // the curve of the sub kegiatan in the URL is asked while its list is, and dropped if not in it
         var askedCurve = Parallel.async(() -> realisasi.curve(p, y, opd, asked));
-        List<RealisasiService.Item> items = realisasi.items(pemda, tahun, opd);
+        List<RealisasiService.Item> items = realisasi.items(pemda(), tahun, opd);
         Optional<RealisasiService.Item> sub = items.stream()
                 .filter(i -> i.kode() != null && i.kode().equals(curveSub))
                 .findFirst();
@@ -530,7 +522,7 @@ class DeviasiView extends Dashboard {
         });
 
         Optional<RealisasiService.Curve> curve = realisasi.curve(
-                pemda, tahun, opd, sub.map(RealisasiService.Item::kode).orElse(null));
+                pemda(), tahun, opd, sub.map(RealisasiService.Item::kode).orElse(null));
         String what = sub.map(i -> i.subKegiatan()).orElse(getTranslation("triwulan.sub.all", opdName));
         panel.heading(getTranslation("triwulan.title", opdName, what), pemdaName + ", " + tahun);
         Div controls = new Div(opdSelect, subSelect);
