@@ -104,12 +104,7 @@ public class AkipService {
 
     /** Years with AKIP results for the pemda, latest first. */
     public List<Integer> years(String pemdaKode) {
-        CubeResult r = cubes.query(CubeQuery.of("akip_opd")
-                .measures("jumlah_opd")
-                .by("tahun")
-                .where("pemda_kode", "eq", pemdaKode)
-                .orderBy("tahun", true));
-        return r.column("tahun").stream().map(v -> ((Number) v).intValue()).toList();
+        return cubes.years("akip_opd", "jumlah_opd", pemdaKode);
     }
 
     /** Predikat labels from best to worst, as the pemda's band set has them. */

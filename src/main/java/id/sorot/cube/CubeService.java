@@ -61,6 +61,22 @@ public class CubeService {
         return CubeSql.build(catalog.cube(query.cube()), query, rules).sql();
     }
 
+    /**
+     * The years {@code cube} has facts for in a pemda, latest first; {@code count} is any count
+     * measure of the cube (the question needs one measure to ask).
+     */
+    public List<Integer> years(String cube, String count, String pemdaKode) {
+        return query(CubeQuery.of(cube)
+                        .measures(count)
+                        .by("tahun")
+                        .where("pemda_kode", "eq", pemdaKode)
+                        .orderBy("tahun", true))
+                .column("tahun")
+                .stream()
+                .map(v -> ((Number) v).intValue())
+                .toList();
+    }
+
     public CubeResult query(CubeQuery query) {
         CubeDefinition cube = catalog.cube(query.cube());
         CubeSql.Statement statement = CubeSql.build(cube, query, rules);

@@ -74,16 +74,7 @@ public class IkmService {
 
     /** Years with IKM for the pemda, latest first. */
     public List<Integer> years(String pemdaKode) {
-        return cubes
-                .query(CubeQuery.of("ikm_unit")
-                        .measures("jumlah_unit")
-                        .by("tahun")
-                        .where("pemda_kode", "eq", pemdaKode)
-                        .orderBy("tahun", true))
-                .column("tahun")
-                .stream()
-                .map(v -> ((Number) v).intValue())
-                .toList();
+        return cubes.years("ikm_unit", "jumlah_unit", pemdaKode);
     }
 
     /** The kelompok of a unit: puskesmas, kecamatan and RSUD apart, every other unit is an OPD. */

@@ -115,16 +115,7 @@ public class RealisasiService {
 
     /** Years with realisasi for the pemda, latest first. */
     public List<Integer> years(String pemdaKode) {
-        return cubes
-                .query(CubeQuery.of("realisasi_opd")
-                        .measures("jumlah_opd")
-                        .by("tahun")
-                        .where("pemda_kode", "eq", pemdaKode)
-                        .orderBy("tahun", true))
-                .column("tahun")
-                .stream()
-                .map(v -> ((Number) v).intValue())
-                .toList();
+        return cubes.years("realisasi_opd", "jumlah_opd", pemdaKode);
     }
 
     public Deviasi deviasi(String pemdaKode, int tahun, int triwulan) {
