@@ -3,32 +3,18 @@ package id.sorot.akip.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.Browser;
-import id.sorot.SorotTest;
+import id.sorot.BrowserTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The AKIP ranking as a person sees it in headless Chromium, against the LKIP Setda Kota Bekasi
  * 2024 (Tabel 3.28, 3.15 and 3.17).
  */
-class AkipRankingViewTest extends SorotTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = new Browser(1920, 1080);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-    }
+class AkipRankingViewTest extends BrowserTest {
 
     /** Rank, OPD, jenis, nilai, predikat and change: the columns before the sparkline. */
     private static List<List<String>> rows() {

@@ -2,27 +2,12 @@ package id.sorot.akip.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.sorot.Browser;
-import id.sorot.SorotTest;
+import id.sorot.BrowserTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The weak-predikat list for the Bagian Organisasi, against LKIP Setda Kota Bekasi Tabel 3.28. */
-class WeakPredikatViewTest extends SorotTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = new Browser(1920, 1080);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-    }
+class WeakPredikatViewTest extends BrowserTest {
 
     @Test
     void in_2024_satpol_pp_fell_furthest_and_nine_opds_are_at_b() throws Exception {

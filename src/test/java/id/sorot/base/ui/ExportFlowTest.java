@@ -3,7 +3,7 @@ package id.sorot.base.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.Browser;
-import id.sorot.SorotTest;
+import id.sorot.BrowserTest;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,27 +24,13 @@ import org.apache.poi.xslf.usermodel.XSLFPictureShape;
 import org.apache.poi.xslf.usermodel.XSLFShape;
 import org.apache.poi.xslf.usermodel.XSLFTextShape;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Exports as a person takes them from the AKIP ranking in headless Chromium: the files the browser
  * saves are opened and checked against the LKIP 2024 (BAPPELITBANGDA 85,02 first, DISDIK 60,05 last).
  */
-class ExportFlowTest extends SorotTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = new Browser(1920, 1080);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-    }
+class ExportFlowTest extends BrowserTest {
 
     private void openRanking() {
         browser.open(baseUrl() + "/akip?tahun=2024", "akip-grid-panel-csv");

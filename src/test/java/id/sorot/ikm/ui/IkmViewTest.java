@@ -2,27 +2,12 @@ package id.sorot.ikm.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.sorot.Browser;
-import id.sorot.SorotTest;
+import id.sorot.BrowserTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** IKM of the 96 service units of Kota Bekasi 2024 (LKIP Setda Tabel 3.26) as a person sees it. */
-class IkmViewTest extends SorotTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = new Browser(1920, 1080);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-    }
+class IkmViewTest extends BrowserTest {
 
     @Test
     void all_96_units_their_computed_mean_against_the_reported_average_and_the_23_disagreements() throws Exception {

@@ -2,27 +2,12 @@ package id.sorot.profile.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.sorot.Browser;
-import id.sorot.SorotTest;
+import id.sorot.BrowserTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** One OPD on one page, against the LKIP Setda Kota Bekasi 2024 (Tabel 3.1, 3.7, 3.13, 3.26, 3.28, 3.36). */
-class OpdProfileViewTest extends SorotTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = new Browser(1920, 1080);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-    }
+class OpdProfileViewTest extends BrowserTest {
 
     @Test
     void setda_2024_components_iku_realisasi_per_program_and_disagreements() throws Exception {

@@ -2,28 +2,13 @@ package id.sorot.realisasi.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.sorot.Browser;
-import id.sorot.SorotTest;
+import id.sorot.BrowserTest;
 import java.util.List;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Realisasi and deviasi of the 44 OPDs (LKIP Setda Tabel 3.7) and the Setda triwulan curves (Lampiran 4). */
-class DeviasiViewTest extends SorotTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = new Browser(1920, 1080);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.close();
-    }
+class DeviasiViewTest extends BrowserTest {
 
     @Test
     void city_realisasi_85_95_disperkimtan_worst_and_the_default_thresholds() throws Exception {
