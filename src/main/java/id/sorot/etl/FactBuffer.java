@@ -3,6 +3,7 @@ package id.sorot.etl;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -20,7 +21,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * Fact rows on their way into DuckDB, written column by column into Arrow batches. DuckDB scans
  * them as an Arrow stream, the fastest bulk path it offers from the JVM (no per-row JDBC calls);
- * a streaming buffer hands each batch over as soon as it is full (see {@link FactStream}).
+ * each batch is handed over as soon as it is full (see {@link FactStream}), so only one is held.
  * A column never set in a row is null.
  */
 final class FactBuffer implements AutoCloseable {
@@ -63,16 +64,22 @@ final class FactBuffer implements AutoCloseable {
     private final BufferAllocator allocator;
     private final List<Column> columns;
     private final Schema schema;
-    private final List<VectorSchemaRoot> batches = new ArrayList<>();
+    private final Consumer<VectorSchemaRoot> sink;
     private VectorSchemaRoot current;
     private FieldVector[] vectors;
     private int index = -1;
     private long rows;
+    /** The first rows as text, taken before the first batch leaves, for the preview. */
+    private List<List<String>> head;
 
-    FactBuffer(BufferAllocator allocator, List<Column> columns) {
+    private static final int HEAD_ROWS = 50;
+
+    /** Each full batch goes to {@code sink}, which takes ownership of it (see {@link FactStream}). */
+    FactBuffer(BufferAllocator allocator, List<Column> columns, Consumer<VectorSchemaRoot> sink) {
         this.allocator = allocator;
         this.columns = List.copyOf(columns);
         this.schema = schema(columns);
+        this.sink = sink;
     }
 
     List<Column> columns() {
@@ -86,32 +93,20 @@ final class FactBuffer implements AutoCloseable {
         throw new IllegalArgumentException("no fact column " + name);
     }
 
+    /** Rows written so far, including those already handed over. */
     long rows() {
         return rows;
     }
 
-    /** Where full batches go when the buffer streams (see {@link FactStream}); null keeps them here. */
-    private java.util.function.Consumer<VectorSchemaRoot> sink;
-    /** The first rows as text, taken before the first batch leaves, for the preview. */
-    private List<List<String>> head;
-
-    private static final int HEAD_ROWS = 50;
-
-    /** From now on each full batch is handed to {@code sink} (which takes ownership) instead of kept. */
-    void streamTo(java.util.function.Consumer<VectorSchemaRoot> sink) {
-        this.sink = sink;
-    }
-
-    /** Hands the last, partly filled batch over too; a streaming buffer is then empty. */
+    /** Hands the last, partly filled batch over too; the buffer is then empty. */
     void finish() {
-        seal();
         handOff();
     }
 
     private void handOff() {
-        if (sink == null || current == null) return;
-        if (head == null) head = head(HEAD_ROWS);
-        batches.remove(current);
+        if (current == null) return;
+        current.setRowCount(index + 1);
+        if (head == null) head = text(current, HEAD_ROWS);
         VectorSchemaRoot full = current;
         current = null;
         if (full.getRowCount() == 0) full.close();
@@ -127,24 +122,16 @@ final class FactBuffer implements AutoCloseable {
     /** Starts a new row; its columns are null until set. */
     void startRow() {
         if (current == null || index + 1 >= BATCH) {
-            seal();
             handOff();
             current = VectorSchemaRoot.create(schema, allocator);
             // sized for a whole batch up front: growing by doubling would copy every vector four times
             for (FieldVector v : current.getFieldVectors()) v.setInitialCapacity(BATCH);
             current.allocateNew();
             vectors = current.getFieldVectors().toArray(FieldVector[]::new);
-            batches.add(current);
             index = -1;
         }
         index++;
         rows++;
-    }
-
-    private void seal() {
-        if (current != null) {
-            current.setRowCount(index + 1);
-        }
     }
 
     // fixed-width vectors hold a whole batch from the start (see startRow), so no set needs a capacity check
@@ -194,37 +181,35 @@ final class FactBuffer implements AutoCloseable {
         if (v != null) ((BitVector) vectors[col]).set(index, v ? 1 : 0);
     }
 
-    /** Takes over another buffer's rows (same columns), after this buffer's own. */
+    /** Counts another buffer's rows (handed over by now) as this one's. */
     void absorb(FactBuffer other) {
-        seal();
-        other.seal();
-        batches.addAll(other.batches);
         rows += other.rows;
-        other.batches.clear();
-        current = null;
     }
 
-    /** The first rows as text, for a preview before commit. */
+    /** The first rows as text, for a preview before commit; the first batch's, once it has left. */
     List<List<String>> head(int limit) {
-        if (head != null) return head.subList(0, Math.min(limit, head.size()));
-        seal();
+        List<List<String>> first = head != null ? head : current == null ? List.of() : text(current, HEAD_ROWS);
+        return first.subList(0, Math.min(limit, first.size()));
+    }
+
+    private List<List<String>> text(VectorSchemaRoot root, int limit) {
+        int n = root == current ? index + 1 : root.getRowCount();
         List<List<String>> out = new ArrayList<>();
-        for (VectorSchemaRoot root : batches) {
-            for (int r = 0; r < root.getRowCount() && out.size() < limit; r++) {
-                List<String> row = new ArrayList<>();
-                for (FieldVector v : root.getFieldVectors()) {
-                    Object o = v.getObject(r);
-                    row.add(o == null ? "" : o.toString());
-                }
-                out.add(row);
+        for (int r = 0; r < n && out.size() < limit; r++) {
+            List<String> row = new ArrayList<>();
+            for (FieldVector v : root.getFieldVectors()) {
+                Object o = v.getObject(r);
+                row.add(o == null ? "" : o.toString());
             }
+            out.add(row);
         }
         return out;
     }
 
+    /** Frees a batch that was never handed over (the read stopped half-way). */
     @Override
     public void close() {
-        batches.forEach(VectorSchemaRoot::close);
-        batches.clear();
+        if (current != null) current.close();
+        current = null;
     }
 }

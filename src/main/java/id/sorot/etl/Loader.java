@@ -25,6 +25,7 @@ import java.util.function.Predicate;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -297,7 +298,7 @@ final class Loader {
             }
         }
 
-        void put(org.apache.arrow.vector.VectorSchemaRoot batch) {
+        void put(VectorSchemaRoot batch) {
             stream.put(batch);
         }
 
@@ -488,8 +489,9 @@ final class Loader {
         Pass(Target target, Layout layout, Problems problems, String file, Insert insert) {
             this.target = target;
             this.insert = insert;
-            this.facts = new FactBuffer(allocator, target.columns());
-            if (insert != null) facts.streamTo(insert::put);
+            // with no insert (the load failed before reading), nothing is read and nothing is kept
+            this.facts =
+                    new FactBuffer(allocator, target.columns(), insert != null ? insert::put : VectorSchemaRoot::close);
             this.emit = new Target.Emit(rules, file, facts, problems);
             for (Layout.Total t : layout.totals()) {
                 for (Layout.Check c : t.checks().values()) {
