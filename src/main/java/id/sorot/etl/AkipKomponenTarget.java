@@ -1,95 +1,55 @@
 package id.sorot.etl;
 
 import id.sorot.rules.AkipKomponen;
-import java.util.List;
-import java.util.Map;
 
 /** AKIP of one OPD by component (fact_akip_komponen), with the PermenPANRB 88/2021 weight beside the reported one. */
 final class AkipKomponenTarget extends Target {
 
-    private int pemda;
-    private int opd;
-    private int tahun;
-    private int komponen;
-    private int bobot;
-    private int nilai;
+    private static final Shape SHAPE = new Shape("akip_komponen", "fact_akip_komponen", null)
+            .columns(
+                    "pemda_id int",
+                    "opd_id int",
+                    "periode_id int",
+                    "komponen varchar",
+                    "komponen_label varchar",
+                    "urutan int",
+                    "bobot decimal(9)",
+                    "bobot_rule decimal(9)",
+                    "nilai decimal(9)",
+                    "row_no int")
+            .key("opd_id", "periode_id", "komponen")
+            .scope("pemda_id", "opd_id", "periode_id");
+    private static final int PEMDA = SHAPE.optional("pemda", FieldType.PEMDA);
+    private static final int OPD = SHAPE.required("opd", FieldType.OPD);
+    private static final int TAHUN = SHAPE.required("tahun", FieldType.TAHUN);
+    private static final int KOMPONEN = SHAPE.required("komponen", FieldType.TEXT);
+    private static final int BOBOT = SHAPE.optional("bobot", FieldType.DECIMAL);
+    private static final int NILAI = SHAPE.required("nilai", FieldType.DECIMAL);
 
-    @Override
-    String name() {
-        return "akip_komponen";
-    }
-
-    @Override
-    String table() {
-        return "fact_akip_komponen";
-    }
-
-    @Override
-    Map<String, FieldType.Def> fields() {
-        return Map.of(
-                "pemda", FieldType.Def.optional(FieldType.PEMDA),
-                "opd", FieldType.Def.required(FieldType.OPD),
-                "tahun", FieldType.Def.required(FieldType.TAHUN),
-                "komponen", FieldType.Def.required(FieldType.TEXT),
-                "bobot", FieldType.Def.optional(FieldType.DECIMAL),
-                "nilai", FieldType.Def.required(FieldType.DECIMAL));
-    }
-
-    @Override
-    List<FactBuffer.Column> columns() {
-        return List.of(
-                FactBuffer.Column.of("pemda_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("opd_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("periode_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("komponen", FactBuffer.Kind.VARCHAR),
-                FactBuffer.Column.of("komponen_label", FactBuffer.Kind.VARCHAR),
-                FactBuffer.Column.of("urutan", FactBuffer.Kind.INT),
-                FactBuffer.Column.decimal("bobot", 9),
-                FactBuffer.Column.decimal("bobot_rule", 9),
-                FactBuffer.Column.decimal("nilai", 9),
-                FactBuffer.Column.of("row_no", FactBuffer.Kind.INT));
-    }
-
-    @Override
-    List<String> key() {
-        return List.of("opd_id", "periode_id", "komponen");
-    }
-
-    @Override
-    List<String> scope() {
-        return List.of("pemda_id", "opd_id", "periode_id");
-    }
-
-    @Override
-    void bind(LayoutReader.Slots slots) {
-        pemda = slot(slots, "pemda");
-        opd = slot(slots, "opd");
-        tahun = slot(slots, "tahun");
-        komponen = slot(slots, "komponen");
-        bobot = slot(slots, "bobot");
-        nilai = slot(slots, "nilai");
+    AkipKomponenTarget() {
+        super(SHAPE);
     }
 
     @Override
     void emit(Typed r, Emit e) {
-        String label = r.text(komponen);
+        String label = r.text(KOMPONEN);
         AkipKomponen k = AkipKomponen.of(label).orElse(null);
         if (k == null) {
-            e.problem(r, komponen, "komponen", "etl.error.unknown_komponen", label);
+            e.problem(r, KOMPONEN, "etl.error.unknown_komponen", label);
             return;
         }
-        Long score = r.hundredths(nilai);
-        Long weight = r.hundredths(bobot);
+        Long score = r.hundredths(NILAI);
+        Long weight = r.hundredths(BOBOT);
         long max = weight != null ? weight : Math.round(k.bobot() * 100);
         if (score == null || score < 0 || score > max) {
-            e.problem(r, nilai, "nilai", "etl.error.out_of_range", 0, IdNumbers.format(max));
+            e.problem(r, NILAI, "etl.error.out_of_range", 0, IdNumbers.format(max));
             return;
         }
         FactBuffer out = e.out;
         out.startRow();
-        out.setInt(0, r.pemda(pemda).id());
-        out.setInt(1, r.opd(opd).id());
-        out.setInt(2, r.integer(tahun) * 10);
+        out.setInt(0, r.pemda(PEMDA).id());
+        out.setInt(1, r.opd(OPD).id());
+        out.setInt(2, r.integer(TAHUN) * 10);
         out.setString(3, k.kode());
         out.setString(4, label);
         out.setInt(5, k.urutan());

@@ -3,7 +3,6 @@ package id.sorot.etl;
 import id.sorot.opd.Opd;
 import java.sql.SQLException;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.duckdb.DuckDBConnection;
@@ -16,13 +15,29 @@ import org.duckdb.DuckDBConnection;
  */
 final class AnggaranTarget extends Target {
 
-    private int opd;
-    private int tahun;
-    private int kode;
-    private int nama;
-    private int murni;
-    private int perubahan;
-    private int selisih;
+    private static final Shape SHAPE = new Shape("anggaran", "fact_anggaran", null)
+            .columns(
+                    "pemda_id int",
+                    "opd_id int",
+                    "item_id int",
+                    "periode_id int",
+                    "level varchar",
+                    "pagu_murni decimal(18)",
+                    "pagu_perubahan decimal(18)",
+                    "selisih decimal(18)",
+                    "selisih_computed decimal(18)",
+                    "row_no int")
+            .key("item_id", "periode_id")
+            .scope("pemda_id", "opd_id", "periode_id");
+    private static final int PEMDA = SHAPE.optional("pemda", FieldType.PEMDA);
+    private static final int OPD = SHAPE.required("opd", FieldType.OPD);
+    private static final int TAHUN = SHAPE.required("tahun", FieldType.TAHUN);
+    private static final int KODE = SHAPE.required("kode", FieldType.KODE);
+    private static final int NAMA = SHAPE.required("nama", FieldType.TEXT);
+    private static final int MURNI = SHAPE.optional("pagu_murni", FieldType.MONEY);
+    private static final int PERUBAHAN = SHAPE.required("pagu_perubahan", FieldType.MONEY);
+    private static final int SELISIH = SHAPE.optional("selisih", FieldType.MONEY);
+
     private Map<Integer, String> levels;
     private ItemTree tree;
     private final Map<Level, ItemTree.Item> last = new EnumMap<>(Level.class);
@@ -34,14 +49,8 @@ final class AnggaranTarget extends Target {
         SUB_KEGIATAN
     }
 
-    @Override
-    String name() {
-        return "anggaran";
-    }
-
-    @Override
-    String table() {
-        return "fact_anggaran";
+    AnggaranTarget() {
+        super(SHAPE);
     }
 
     @Override
@@ -55,55 +64,6 @@ final class AnggaranTarget extends Target {
     }
 
     @Override
-    Map<String, FieldType.Def> fields() {
-        return Map.of(
-                "pemda", FieldType.Def.optional(FieldType.PEMDA),
-                "opd", FieldType.Def.required(FieldType.OPD),
-                "tahun", FieldType.Def.required(FieldType.TAHUN),
-                "kode", FieldType.Def.required(FieldType.KODE),
-                "nama", FieldType.Def.required(FieldType.TEXT),
-                "pagu_murni", FieldType.Def.optional(FieldType.MONEY),
-                "pagu_perubahan", FieldType.Def.required(FieldType.MONEY),
-                "selisih", FieldType.Def.optional(FieldType.MONEY));
-    }
-
-    @Override
-    List<FactBuffer.Column> columns() {
-        return List.of(
-                FactBuffer.Column.of("pemda_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("opd_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("item_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("periode_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("level", FactBuffer.Kind.VARCHAR),
-                FactBuffer.Column.decimal("pagu_murni", 18),
-                FactBuffer.Column.decimal("pagu_perubahan", 18),
-                FactBuffer.Column.decimal("selisih", 18),
-                FactBuffer.Column.decimal("selisih_computed", 18),
-                FactBuffer.Column.of("row_no", FactBuffer.Kind.INT));
-    }
-
-    @Override
-    List<String> key() {
-        return List.of("item_id", "periode_id");
-    }
-
-    @Override
-    List<String> scope() {
-        return List.of("pemda_id", "opd_id", "periode_id");
-    }
-
-    @Override
-    void bind(LayoutReader.Slots slots) {
-        opd = slot(slots, "opd");
-        tahun = slot(slots, "tahun");
-        kode = slot(slots, "kode");
-        nama = slot(slots, "nama");
-        murni = slot(slots, "pagu_murni");
-        perubahan = slot(slots, "pagu_perubahan");
-        selisih = slot(slots, "selisih");
-    }
-
-    @Override
     void prepare(Prepare ctx) throws SQLException {
         levels = ItemTree.levels(ctx.options().getOrDefault("levels", "1=program, 3=kegiatan, 4=sub_kegiatan"));
         tree = ItemTree.load(
@@ -112,20 +72,19 @@ final class AnggaranTarget extends Target {
 
     @Override
     boolean counts(Typed r) {
-        String k = r.text(kode);
+        String k = r.text(KODE);
         return k != null && ItemTree.PROGRAM.equals(levels.get(k.split("\\.").length));
     }
 
     @Override
     void emit(Typed r, Emit e) {
-        Opd o = r.opd(opd);
-        String k = r.text(kode);
+        Opd o = r.opd(OPD);
+        String k = r.text(KODE);
         String level = levels.get(k.split("\\.").length);
         if (level == null) {
             e.problem(
                     r,
-                    kode,
-                    "kode",
+                    KODE,
                     "etl.error.kode_level",
                     k,
                     String.join(
@@ -140,7 +99,7 @@ final class AnggaranTarget extends Target {
                     case SUB_KEGIATAN -> last.get(Level.KEGIATAN);
                 };
         if (l != Level.PROGRAM && parent == null) {
-            e.problem(r, kode, "kode", "etl.error.orphan_item", k);
+            e.problem(r, KODE, "etl.error.orphan_item", k);
             return;
         }
         String programKode = l == Level.PROGRAM ? k : last.get(Level.PROGRAM).kode();
@@ -150,25 +109,25 @@ final class AnggaranTarget extends Target {
                 o.id(),
                 k,
                 level,
-                r.text(nama),
+                r.text(NAMA),
                 parent == null ? null : parent.id(),
                 programKode,
                 kegiatanKode,
                 ++order);
         last.put(l, item);
         if (l == Level.PROGRAM) last.remove(Level.KEGIATAN);
-        Long before = r.hundredths(murni);
-        Long after = r.hundredths(perubahan);
+        Long before = r.hundredths(MURNI);
+        Long after = r.hundredths(PERUBAHAN);
         FactBuffer out = e.out;
         out.startRow();
         out.setInt(0, o.pemdaId());
         out.setInt(1, o.id());
         out.setInt(2, item.id());
-        out.setInt(3, r.integer(tahun) * 10);
+        out.setInt(3, r.integer(TAHUN) * 10);
         out.setString(4, level);
         out.setHundredths(5, before);
         out.setHundredths(6, after);
-        out.setHundredths(7, r.hundredths(selisih));
+        out.setHundredths(7, r.hundredths(SELISIH));
         out.setHundredths(8, before == null || after == null ? null : after - before);
         out.setInt(9, r.row());
     }

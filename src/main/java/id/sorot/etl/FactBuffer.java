@@ -38,6 +38,21 @@ final class FactBuffer implements AutoCloseable {
             return new Column(name, Kind.DECIMAL, precision);
         }
 
+        /** {@code "nilai decimal(9)"}, {@code "opd_id int"}: a column as the schema writes it (decimals have scale 2). */
+        static Column parse(String spec) {
+            String[] parts = spec.strip().split("\\s+");
+            if (parts.length != 2) throw new IllegalArgumentException("fact column '" + spec + "': give name and type");
+            String type = parts[1].toUpperCase(java.util.Locale.ROOT);
+            if (type.matches("DECIMAL\\(\\d+\\)")) {
+                return decimal(parts[0], Integer.parseInt(type.substring(8, type.length() - 1)));
+            }
+            try {
+                return of(parts[0], Kind.valueOf(type));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("fact column '" + spec + "': unknown type " + parts[1], e);
+            }
+        }
+
         ArrowType arrowType() {
             return switch (kind) {
                 case INT -> new ArrowType.Int(32, true);

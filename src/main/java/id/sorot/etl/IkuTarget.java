@@ -21,87 +21,44 @@ import org.duckdb.DuckDBConnection;
  */
 final class IkuTarget extends Target {
 
-    private int opd;
-    private int tahun;
-    private int sasaran;
-    private int indikator;
-    private int satuan;
-    private int target;
-    private int realisasi;
-    private int capaian;
-    private int arah;
+    private static final Shape SHAPE = new Shape("iku", "fact_iku", null)
+            .columns(
+                    "pemda_id int",
+                    "opd_id int",
+                    "indikator_id int",
+                    "periode_id int",
+                    "target_text varchar",
+                    "target double",
+                    "target_upper double",
+                    "target_grade varchar",
+                    "realisasi_text varchar",
+                    "realisasi double",
+                    "realisasi_grade varchar",
+                    "satuan varchar",
+                    "arah varchar",
+                    "capaian decimal(9)",
+                    "capaian_computed double",
+                    "rule_version varchar",
+                    "row_no int")
+            .key("indikator_id", "periode_id")
+            .scope("pemda_id", "opd_id", "periode_id");
+    private static final int PEMDA = SHAPE.optional("pemda", FieldType.PEMDA);
+    private static final int OPD = SHAPE.required("opd", FieldType.OPD);
+    private static final int TAHUN = SHAPE.required("tahun", FieldType.TAHUN);
+    private static final int SASARAN = SHAPE.optional("sasaran", FieldType.TEXT);
+    private static final int INDIKATOR = SHAPE.required("indikator", FieldType.TEXT);
+    private static final int SATUAN = SHAPE.optional("satuan", FieldType.TEXT);
+    private static final int TARGET = SHAPE.required("target", FieldType.QUANTITY);
+    private static final int REALISASI = SHAPE.required("realisasi", FieldType.QUANTITY);
+    private static final int CAPAIAN = SHAPE.optional("capaian", FieldType.DECIMAL);
+    private static final int ARAH = SHAPE.optional("arah", FieldType.TEXT);
+
     private final Map<String, Integer> known = new HashMap<>();
     private final List<Object[]> added = new ArrayList<>();
     private int nextId;
 
-    @Override
-    String name() {
-        return "iku";
-    }
-
-    @Override
-    String table() {
-        return "fact_iku";
-    }
-
-    @Override
-    Map<String, FieldType.Def> fields() {
-        return Map.of(
-                "pemda", FieldType.Def.optional(FieldType.PEMDA),
-                "opd", FieldType.Def.required(FieldType.OPD),
-                "tahun", FieldType.Def.required(FieldType.TAHUN),
-                "sasaran", FieldType.Def.optional(FieldType.TEXT),
-                "indikator", FieldType.Def.required(FieldType.TEXT),
-                "satuan", FieldType.Def.optional(FieldType.TEXT),
-                "target", FieldType.Def.required(FieldType.QUANTITY),
-                "realisasi", FieldType.Def.required(FieldType.QUANTITY),
-                "capaian", FieldType.Def.optional(FieldType.DECIMAL),
-                "arah", FieldType.Def.optional(FieldType.TEXT));
-    }
-
-    @Override
-    List<FactBuffer.Column> columns() {
-        return List.of(
-                FactBuffer.Column.of("pemda_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("opd_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("indikator_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("periode_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("target_text", FactBuffer.Kind.VARCHAR),
-                FactBuffer.Column.of("target", FactBuffer.Kind.DOUBLE),
-                FactBuffer.Column.of("target_upper", FactBuffer.Kind.DOUBLE),
-                FactBuffer.Column.of("target_grade", FactBuffer.Kind.VARCHAR),
-                FactBuffer.Column.of("realisasi_text", FactBuffer.Kind.VARCHAR),
-                FactBuffer.Column.of("realisasi", FactBuffer.Kind.DOUBLE),
-                FactBuffer.Column.of("realisasi_grade", FactBuffer.Kind.VARCHAR),
-                FactBuffer.Column.of("satuan", FactBuffer.Kind.VARCHAR),
-                FactBuffer.Column.of("arah", FactBuffer.Kind.VARCHAR),
-                FactBuffer.Column.decimal("capaian", 9),
-                FactBuffer.Column.of("capaian_computed", FactBuffer.Kind.DOUBLE),
-                FactBuffer.Column.of("rule_version", FactBuffer.Kind.VARCHAR),
-                FactBuffer.Column.of("row_no", FactBuffer.Kind.INT));
-    }
-
-    @Override
-    List<String> key() {
-        return List.of("indikator_id", "periode_id");
-    }
-
-    @Override
-    List<String> scope() {
-        return List.of("pemda_id", "opd_id", "periode_id");
-    }
-
-    @Override
-    void bind(LayoutReader.Slots slots) {
-        opd = slot(slots, "opd");
-        tahun = slot(slots, "tahun");
-        sasaran = slot(slots, "sasaran");
-        indikator = slot(slots, "indikator");
-        satuan = slot(slots, "satuan");
-        target = slot(slots, "target");
-        realisasi = slot(slots, "realisasi");
-        capaian = slot(slots, "capaian");
-        arah = slot(slots, "arah");
+    IkuTarget() {
+        super(SHAPE);
     }
 
     @Override
@@ -132,27 +89,27 @@ final class IkuTarget extends Target {
 
     @Override
     void emit(Typed r, Emit e) {
-        Opd o = r.opd(opd);
-        FieldType.Quantity t = (FieldType.Quantity) r.get(target);
-        FieldType.Quantity real = (FieldType.Quantity) r.get(realisasi);
+        Opd o = r.opd(OPD);
+        FieldType.Quantity t = (FieldType.Quantity) r.get(TARGET);
+        FieldType.Quantity real = (FieldType.Quantity) r.get(REALISASI);
         if (t == null) {
-            e.problem(r, target, "target", "etl.error.missing_value");
+            e.problem(r, TARGET, "etl.error.missing_value");
             return;
         }
-        String name = r.text(indikator);
-        Capaian.Arah direction = direction(r.text(arah), t);
+        String name = r.text(INDIKATOR);
+        Capaian.Arah direction = direction(r.text(ARAH), t);
         String k = o.id() + "|" + key(name);
         Integer id = known.get(k);
         if (id == null) {
             id = nextId++;
             known.put(k, id);
-            String unit = r.text(satuan) != null ? r.text(satuan) : t.unit();
+            String unit = r.text(SATUAN) != null ? r.text(SATUAN) : t.unit();
             added.add(new Object[] {
                 id,
                 o.pemdaId(),
                 o.id(),
                 name,
-                r.text(sasaran),
+                r.text(SASARAN),
                 unit,
                 direction.name().toLowerCase(Locale.ROOT)
             });
@@ -170,17 +127,17 @@ final class IkuTarget extends Target {
         out.setInt(0, o.pemdaId());
         out.setInt(1, o.id());
         out.setInt(2, id);
-        out.setInt(3, r.integer(tahun) * 10);
-        out.setString(4, Layout.clean(r.raw(target)));
+        out.setInt(3, r.integer(TAHUN) * 10);
+        out.setString(4, Layout.clean(r.raw(TARGET)));
         out.setDouble(5, t.value());
         out.setDouble(6, t.upper());
         out.setString(7, t.grade());
-        out.setString(8, Layout.clean(r.raw(realisasi)));
+        out.setString(8, Layout.clean(r.raw(REALISASI)));
         out.setDouble(9, real == null ? null : real.value());
         out.setString(10, real == null ? null : real.grade());
-        out.setString(11, r.text(satuan) != null ? r.text(satuan) : t.unit());
+        out.setString(11, r.text(SATUAN) != null ? r.text(SATUAN) : t.unit());
         out.setString(12, direction.name().toLowerCase(Locale.ROOT));
-        out.setHundredths(13, r.hundredths(capaian));
+        out.setHundredths(13, r.hundredths(CAPAIAN));
         out.setDouble(14, computed);
         out.setString(15, Capaian.RULE_VERSION);
         out.setInt(16, r.row());

@@ -161,13 +161,12 @@ final class Loader {
         load.pemda = pemda;
         load.opd = paramOpd;
 
+        // the target's i-th field gets slot i, as its Shape declared; fields the layout does not feed
+        // read as null, or as the load's parameter (pemda, opd, tahun)
         LayoutReader.Slots slots = new LayoutReader.Slots();
-        layout.fields().forEach(slots::slot);
         Map<String, FieldType.Def> defs = target.fields();
-        for (String f : List.of("pemda", "opd", "tahun")) {
-            if (defs.containsKey(f)) slots.slot(f);
-        }
-        target.attach(slots);
+        defs.keySet().forEach(slots::slot);
+        target.attach(new java.util.HashSet<>(layout.fields()));
         if (!problems.any()) {
             try (DuckDBConnection c = store.connect()) {
                 target.prepare(
@@ -492,7 +491,7 @@ final class Loader {
             // with no insert (the load failed before reading), nothing is read and nothing is kept
             this.facts =
                     new FactBuffer(allocator, target.columns(), insert != null ? insert::put : VectorSchemaRoot::close);
-            this.emit = new Target.Emit(rules, file, facts, problems);
+            this.emit = new Target.Emit(target, rules, file, facts, problems);
             for (Layout.Total t : layout.totals()) {
                 for (Layout.Check c : t.checks().values()) {
                     if (!c.kind().equals("difference")) {

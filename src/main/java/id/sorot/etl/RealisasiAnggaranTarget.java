@@ -3,7 +3,6 @@ package id.sorot.etl;
 import id.sorot.opd.Opd;
 import id.sorot.rules.RuleService;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,74 +16,35 @@ final class RealisasiAnggaranTarget extends Target {
 
     private static final Set<String> ALL_LEVELS = Set.of(ItemTree.PROGRAM, ItemTree.KEGIATAN, ItemTree.SUB_KEGIATAN);
 
-    private int opd;
-    private int tahun;
-    private int nama;
-    private int sebelum;
-    private int setelah;
-    private int realisasi;
-    private int persen;
+    private static final Shape SHAPE = new Shape("realisasi_anggaran", "fact_realisasi_anggaran", null)
+            .columns(
+                    "pemda_id int",
+                    "opd_id int",
+                    "item_id int",
+                    "periode_id int",
+                    "level varchar",
+                    "pagu_sebelum decimal(18)",
+                    "pagu_setelah decimal(18)",
+                    "realisasi decimal(18)",
+                    "persen decimal(9)",
+                    "persen_computed double",
+                    "row_no int")
+            .key("item_id", "periode_id")
+            .scope("pemda_id", "opd_id", "periode_id");
+    private static final int PEMDA = SHAPE.optional("pemda", FieldType.PEMDA);
+    private static final int OPD = SHAPE.required("opd", FieldType.OPD);
+    private static final int TAHUN = SHAPE.required("tahun", FieldType.TAHUN);
+    private static final int NAMA = SHAPE.required("nama", FieldType.TEXT);
+    private static final int SEBELUM = SHAPE.optional("pagu_sebelum", FieldType.MONEY);
+    private static final int SETELAH = SHAPE.required("pagu_setelah", FieldType.MONEY);
+    private static final int REALISASI = SHAPE.required("realisasi", FieldType.MONEY);
+    private static final int PERSEN = SHAPE.optional("persen", FieldType.DECIMAL);
+
     private ItemTree.Cursor cursor;
     private final Map<Integer, ItemTree.Item> matched = new java.util.HashMap<>();
 
-    @Override
-    String name() {
-        return "realisasi_anggaran";
-    }
-
-    @Override
-    String table() {
-        return "fact_realisasi_anggaran";
-    }
-
-    @Override
-    Map<String, FieldType.Def> fields() {
-        return Map.of(
-                "pemda", FieldType.Def.optional(FieldType.PEMDA),
-                "opd", FieldType.Def.required(FieldType.OPD),
-                "tahun", FieldType.Def.required(FieldType.TAHUN),
-                "nama", FieldType.Def.required(FieldType.TEXT),
-                "pagu_sebelum", FieldType.Def.optional(FieldType.MONEY),
-                "pagu_setelah", FieldType.Def.required(FieldType.MONEY),
-                "realisasi", FieldType.Def.required(FieldType.MONEY),
-                "persen", FieldType.Def.optional(FieldType.DECIMAL));
-    }
-
-    @Override
-    List<FactBuffer.Column> columns() {
-        return List.of(
-                FactBuffer.Column.of("pemda_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("opd_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("item_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("periode_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("level", FactBuffer.Kind.VARCHAR),
-                FactBuffer.Column.decimal("pagu_sebelum", 18),
-                FactBuffer.Column.decimal("pagu_setelah", 18),
-                FactBuffer.Column.decimal("realisasi", 18),
-                FactBuffer.Column.decimal("persen", 9),
-                FactBuffer.Column.of("persen_computed", FactBuffer.Kind.DOUBLE),
-                FactBuffer.Column.of("row_no", FactBuffer.Kind.INT));
-    }
-
-    @Override
-    List<String> key() {
-        return List.of("item_id", "periode_id");
-    }
-
-    @Override
-    List<String> scope() {
-        return List.of("pemda_id", "opd_id", "periode_id");
-    }
-
-    @Override
-    void bind(LayoutReader.Slots slots) {
-        opd = slot(slots, "opd");
-        tahun = slot(slots, "tahun");
-        nama = slot(slots, "nama");
-        sebelum = slot(slots, "pagu_sebelum");
-        setelah = slot(slots, "pagu_setelah");
-        realisasi = slot(slots, "realisasi");
-        persen = slot(slots, "persen");
+    RealisasiAnggaranTarget() {
+        super(SHAPE);
     }
 
     @Override
@@ -99,18 +59,17 @@ final class RealisasiAnggaranTarget extends Target {
     private ItemTree.Item item(Typed r, Emit e) {
         return matched.computeIfAbsent(r.row(), row -> {
             if (cursor == null || cursor.isEmpty()) {
-                e.problem(r, nama, "nama", "etl.error.no_item_tree", r.opd(opd).singkatan());
+                e.problem(r, NAMA, "etl.error.no_item_tree", r.opd(OPD).singkatan());
                 return null;
             }
-            ItemTree.Item item = cursor.match(r.text(nama), ALL_LEVELS);
+            ItemTree.Item item = cursor.match(r.text(NAMA), ALL_LEVELS);
             if (item == null) {
                 e.problem(
                         r,
-                        nama,
-                        "nama",
+                        NAMA,
                         "etl.error.unknown_item",
-                        r.text(nama),
-                        String.join("; ", cursor.closest(r.text(nama), 3)));
+                        r.text(NAMA),
+                        String.join("; ", cursor.closest(r.text(NAMA), 3)));
             }
             return item;
         });
@@ -126,20 +85,20 @@ final class RealisasiAnggaranTarget extends Target {
     void emit(Typed r, Emit e) {
         ItemTree.Item item = item(r, e);
         if (item == null) return;
-        Opd o = r.opd(opd);
-        Long pagu = r.hundredths(setelah);
-        Long spent = r.hundredths(realisasi);
+        Opd o = r.opd(OPD);
+        Long pagu = r.hundredths(SETELAH);
+        Long spent = r.hundredths(REALISASI);
         FactBuffer out = e.out;
         out.startRow();
         out.setInt(0, o.pemdaId());
         out.setInt(1, o.id());
         out.setInt(2, item.id());
-        out.setInt(3, r.integer(tahun) * 10);
+        out.setInt(3, r.integer(TAHUN) * 10);
         out.setString(4, item.level());
-        out.setHundredths(5, r.hundredths(sebelum));
+        out.setHundredths(5, r.hundredths(SEBELUM));
         out.setHundredths(6, pagu);
         out.setHundredths(7, spent);
-        out.setHundredths(8, r.hundredths(persen));
+        out.setHundredths(8, r.hundredths(PERSEN));
         out.setDouble(9, pagu == null || spent == null ? null : RuleService.serapan(spent / 100.0, pagu / 100.0));
         out.setInt(10, r.row());
     }

@@ -3,7 +3,6 @@ package id.sorot.etl;
 import id.sorot.opd.Opd;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.duckdb.DuckDBConnection;
@@ -24,110 +23,67 @@ final class RealisasiTriwulanTarget extends Target {
 
     private static final Set<String> SUB = Set.of(ItemTree.SUB_KEGIATAN);
 
-    private int opd;
-    private int tahun;
-    private int triwulan;
-    private int nomor;
-    private int kode;
-    private int nama;
-    private int indikator;
-    private int pagu;
-    private int targetFisik;
-    private int realisasiFisik;
-    private int targetKeuangan;
-    private int realisasiKeuangan;
+    private static final Shape SHAPE = new Shape(
+                    "realisasi_triwulan", "fact_realisasi_triwulan", RealisasiTriwulanTarget::new)
+            .columns(
+                    "pemda_id int",
+                    "opd_id int",
+                    "item_id int",
+                    "periode_id int",
+                    "pagu decimal(18)",
+                    "indikator varchar",
+                    "satuan varchar",
+                    "target_fisik double",
+                    "realisasi_fisik double",
+                    "target_keuangan_pct decimal(9)",
+                    "realisasi_keuangan_pct decimal(9)",
+                    "row_no int")
+            .key("item_id", "periode_id")
+            .scope("pemda_id", "opd_id", "year:periode_id");
+    private static final int PEMDA = SHAPE.optional("pemda", FieldType.PEMDA);
+    private static final int OPD = SHAPE.required("opd", FieldType.OPD);
+    private static final int TAHUN = SHAPE.required("tahun", FieldType.TAHUN);
+    private static final int TRIWULAN = SHAPE.required("triwulan", FieldType.TRIWULAN);
+    private static final int NOMOR = SHAPE.optional("nomor", FieldType.TEXT);
+    private static final int KODE = SHAPE.optional("kode", FieldType.KODE);
+    private static final int NAMA = SHAPE.optional("nama", FieldType.TEXT);
+    private static final int INDIKATOR = SHAPE.optional("indikator", FieldType.TEXT);
+    private static final int PAGU = SHAPE.optional("pagu", FieldType.MONEY);
+    private static final int TARGET_FISIK = SHAPE.optional("target_fisik", FieldType.QUANTITY);
+    private static final int REALISASI_FISIK = SHAPE.optional("realisasi_fisik", FieldType.QUANTITY);
+    private static final int TARGET_KEUANGAN = SHAPE.optional("target_keuangan_pct", FieldType.DECIMAL);
+    private static final int REALISASI_KEUANGAN = SHAPE.optional("realisasi_keuangan_pct", FieldType.DECIMAL);
+
     private ItemTree tree;
     private final Map<Integer, ItemTree.Cursor> cursors = new HashMap<>();
     private final Map<Integer, ItemTree.Item> byRow = new HashMap<>();
 
-    @Override
-    String name() {
-        return "realisasi_triwulan";
-    }
-
-    @Override
-    String table() {
-        return "fact_realisasi_triwulan";
-    }
-
-    @Override
-    Map<String, FieldType.Def> fields() {
-        return Map.ofEntries(
-                Map.entry("pemda", FieldType.Def.optional(FieldType.PEMDA)),
-                Map.entry("opd", FieldType.Def.required(FieldType.OPD)),
-                Map.entry("tahun", FieldType.Def.required(FieldType.TAHUN)),
-                Map.entry("triwulan", FieldType.Def.required(FieldType.TRIWULAN)),
-                Map.entry("nomor", FieldType.Def.optional(FieldType.TEXT)),
-                Map.entry("kode", FieldType.Def.optional(FieldType.KODE)),
-                Map.entry("nama", FieldType.Def.optional(FieldType.TEXT)),
-                Map.entry("indikator", FieldType.Def.optional(FieldType.TEXT)),
-                Map.entry("pagu", FieldType.Def.optional(FieldType.MONEY)),
-                Map.entry("target_fisik", FieldType.Def.optional(FieldType.QUANTITY)),
-                Map.entry("realisasi_fisik", FieldType.Def.optional(FieldType.QUANTITY)),
-                Map.entry("target_keuangan_pct", FieldType.Def.optional(FieldType.DECIMAL)),
-                Map.entry("realisasi_keuangan_pct", FieldType.Def.optional(FieldType.DECIMAL)));
-    }
-
-    @Override
-    List<FactBuffer.Column> columns() {
-        return List.of(
-                FactBuffer.Column.of("pemda_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("opd_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("item_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.of("periode_id", FactBuffer.Kind.INT),
-                FactBuffer.Column.decimal("pagu", 18),
-                FactBuffer.Column.of("indikator", FactBuffer.Kind.VARCHAR),
-                FactBuffer.Column.of("satuan", FactBuffer.Kind.VARCHAR),
-                FactBuffer.Column.of("target_fisik", FactBuffer.Kind.DOUBLE),
-                FactBuffer.Column.of("realisasi_fisik", FactBuffer.Kind.DOUBLE),
-                FactBuffer.Column.decimal("target_keuangan_pct", 9),
-                FactBuffer.Column.decimal("realisasi_keuangan_pct", 9),
-                FactBuffer.Column.of("row_no", FactBuffer.Kind.INT));
-    }
-
-    @Override
-    List<String> key() {
-        return List.of("item_id", "periode_id");
-    }
-
-    @Override
-    List<String> scope() {
-        return List.of("pemda_id", "opd_id", "year:periode_id");
+    RealisasiTriwulanTarget() {
+        super(SHAPE);
     }
 
     /** By kode, rows stand alone; by name, they are matched in order and must be read in one pass. */
     @Override
     boolean splittable() {
-        return kode >= 0;
+        return fed(KODE);
     }
 
     @Override
     Target fork() {
-        RealisasiTriwulanTarget copy = copy(new RealisasiTriwulanTarget());
+        RealisasiTriwulanTarget copy = (RealisasiTriwulanTarget) super.fork();
         copy.tree = tree;
+        copy.byKode = byKode;
         return copy;
     }
 
-    @Override
-    void bind(LayoutReader.Slots slots) {
-        opd = slot(slots, "opd");
-        tahun = slot(slots, "tahun");
-        triwulan = slot(slots, "triwulan");
-        nomor = slot(slots, "nomor");
-        kode = slot(slots, "kode");
-        nama = slot(slots, "nama");
-        indikator = slot(slots, "indikator");
-        pagu = slot(slots, "pagu");
-        targetFisik = slot(slots, "target_fisik");
-        realisasiFisik = slot(slots, "realisasi_fisik");
-        targetKeuangan = slot(slots, "target_keuangan_pct");
-        realisasiKeuangan = slot(slots, "realisasi_keuangan_pct");
-    }
+    /** Whether rows name their sub kegiatan by kode (else by name, in tree order). */
+    private boolean byKode;
 
     @Override
     void prepare(Prepare ctx) throws SQLException {
         // by kode, a file may touch every OPD of every pemda: read only the kode of their items
-        tree = kode >= 0 && ctx.opd() == null
+        byKode = fed(KODE);
+        tree = byKode && ctx.opd() == null
                 ? ItemTree.loadKodes(ctx.connection(), ctx.allocator())
                 : ItemTree.load(
                         ctx.connection(),
@@ -138,17 +94,17 @@ final class RealisasiTriwulanTarget extends Target {
     private ItemTree.Item last;
 
     private ItemTree.Item item(Typed r, Emit e) {
-        Opd o = r.opd(opd);
-        if (kode >= 0) {
-            String k = r.text(kode);
+        Opd o = r.opd(OPD);
+        if (byKode) {
+            String k = r.text(KODE);
             if (k == null) {
-                e.problem(r, kode, "kode", "etl.error.missing_value");
+                e.problem(r, KODE, "etl.error.missing_value");
                 return null;
             }
             if (last != null && last.opdId() == o.id() && last.kode().equals(k)) return last;
             ItemTree.Item item = tree.byKode(o.id(), k);
             if (item != null) return last = item;
-            String name = r.text(nama);
+            String name = r.text(NAMA);
             return last = tree.upsert(
                     o.pemdaId(),
                     o.id(),
@@ -162,22 +118,21 @@ final class RealisasiTriwulanTarget extends Target {
         }
         if (byRow.containsKey(r.row())) return byRow.get(r.row());
         ItemTree.Item item = null;
-        String no = r.text(nomor);
+        String no = r.text(NOMOR);
         boolean program = no != null && no.matches("(?i)[IVXL]+\\.?");
         if (!program && r.source.continuationRow >= 0) {
             ItemTree.Cursor cursor = cursors.computeIfAbsent(o.id(), id -> new ItemTree.Cursor(tree.of(id)));
             if (cursor.isEmpty()) {
-                e.problem(r, nama, "nama", "etl.error.no_item_tree", o.singkatan());
+                e.problem(r, NAMA, "etl.error.no_item_tree", o.singkatan());
             } else {
-                item = cursor.match(r.text(nama), SUB);
+                item = cursor.match(r.text(NAMA), SUB);
                 if (item == null) {
                     e.problem(
                             r,
-                            nama,
-                            "nama",
+                            NAMA,
                             "etl.error.unknown_item",
-                            r.text(nama),
-                            String.join("; ", cursor.closest(r.text(nama), 3)));
+                            r.text(NAMA),
+                            String.join("; ", cursor.closest(r.text(NAMA), 3)));
                 }
             }
         }
@@ -189,23 +144,23 @@ final class RealisasiTriwulanTarget extends Target {
     void emit(Typed r, Emit e) {
         ItemTree.Item item = item(r, e);
         if (item == null) return;
-        Opd o = r.opd(opd);
-        FieldType.Quantity plan = (FieldType.Quantity) r.get(targetFisik);
-        FieldType.Quantity done = (FieldType.Quantity) r.get(realisasiFisik);
+        Opd o = r.opd(OPD);
+        FieldType.Quantity plan = (FieldType.Quantity) r.get(TARGET_FISIK);
+        FieldType.Quantity done = (FieldType.Quantity) r.get(REALISASI_FISIK);
         String satuan = plan != null && plan.unit() != null ? plan.unit() : done != null ? done.unit() : null;
         FactBuffer out = e.out;
         out.startRow();
         out.setInt(0, o.pemdaId());
         out.setInt(1, o.id());
         out.setInt(2, item.id());
-        out.setInt(3, r.integer(tahun) * 10 + r.integer(triwulan));
-        out.setHundredths(4, r.hundredths(pagu));
-        out.setString(5, r.text(indikator));
+        out.setInt(3, r.integer(TAHUN) * 10 + r.integer(TRIWULAN));
+        out.setHundredths(4, r.hundredths(PAGU));
+        out.setString(5, r.text(INDIKATOR));
         out.setString(6, satuan);
         out.setDouble(7, plan == null ? null : plan.value());
         out.setDouble(8, done == null ? null : done.value());
-        out.setHundredths(9, r.hundredths(targetKeuangan));
-        out.setHundredths(10, r.hundredths(realisasiKeuangan));
+        out.setHundredths(9, r.hundredths(TARGET_KEUANGAN));
+        out.setHundredths(10, r.hundredths(REALISASI_KEUANGAN));
         out.setInt(11, r.row());
     }
 

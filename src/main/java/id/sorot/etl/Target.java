@@ -5,8 +5,13 @@ import id.sorot.opd.Pemda;
 import id.sorot.opd.Unit;
 import id.sorot.rules.RuleService;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A fact table the ETL can fill, whatever layout the source has. A target names the fields it
@@ -83,51 +88,129 @@ abstract class Target {
         final String file;
         final FactBuffer out;
         final Problems problems;
-        final Map<String, Object> state = new java.util.HashMap<>();
+        private final Shape shape;
 
-        Emit(RuleService rules, String file, FactBuffer out, Problems problems) {
+        Emit(Target target, RuleService rules, String file, FactBuffer out, Problems problems) {
+            this.shape = target.shape;
             this.rules = rules;
             this.file = file;
             this.out = out;
             this.problems = problems;
         }
 
-        void problem(Typed t, int slot, String field, String code, Object... args) {
-            problems.add(Problem.cell(file, t.rowOf(slot), t.column(slot), field, t.raw(slot), code, args));
+        /** A problem with the value of one field, named by its slot. */
+        void problem(Typed t, int slot, String code, Object... args) {
+            problems.add(
+                    Problem.cell(file, t.rowOf(slot), t.column(slot), shape.fieldName(slot), t.raw(slot), code, args));
         }
     }
 
-    abstract String name();
+    /**
+     * What a target declares once, in its class: name, fact table, the fields a layout may feed, the
+     * fact columns in table order, the key and the scope. The loader gives the target's i-th field
+     * slot i, so a field's declaration returns the slot its subclass reads it from.
+     */
+    static final class Shape {
+        final String name;
+        final String table;
+        private final Map<String, FieldType.Def> fields = new LinkedHashMap<>();
+        private final List<FactBuffer.Column> columns = new ArrayList<>();
+        private List<String> key = List.of();
+        private List<String> scope = List.of();
+        /** Fresh instances for the other stretches of a file read on several cores; null when it must be read in one pass. */
+        private final Supplier<? extends Target> forks;
 
-    /** The fact table this target fills. */
-    abstract String table();
+        Shape(String name, String table, Supplier<? extends Target> forks) {
+            this.name = name;
+            this.table = table;
+            this.forks = forks;
+        }
 
-    abstract Map<String, FieldType.Def> fields();
+        int required(String field, FieldType type) {
+            return field(field, FieldType.Def.required(type));
+        }
 
-    /** Fact columns in table order, without batch_id (the loader adds it). */
-    abstract List<FactBuffer.Column> columns();
+        int optional(String field, FieldType type) {
+            return field(field, FieldType.Def.optional(type));
+        }
 
-    /** Columns that identify one fact; two rows with the same values are duplicates. */
-    abstract List<String> key();
+        private int field(String field, FieldType.Def def) {
+            if (fields.putIfAbsent(field, def) != null)
+                throw new IllegalStateException(name + ": field " + field + " twice");
+            return fields.size() - 1;
+        }
 
-    /** SQL expressions over a fact row that bound what a reload of the same data replaces. */
-    abstract List<String> scope();
+        /** Fact columns (without batch_id, which the loader adds), as {@code "name type"}: see {@link FactBuffer.Column#parse}. */
+        Shape columns(String... specs) {
+            for (String spec : specs) columns.add(FactBuffer.Column.parse(spec));
+            return this;
+        }
 
-    /** Called once the layout's fields are known, to look up slots. */
-    abstract void bind(LayoutReader.Slots slots);
+        /** Columns that identify one fact; two rows with the same values are duplicates. */
+        Shape key(String... columnNames) {
+            for (String c : columnNames) {
+                if (columns.stream().noneMatch(col -> col.name().equals(c))) {
+                    throw new IllegalStateException(name + ": key column " + c + " is not a fact column");
+                }
+            }
+            key = List.of(columnNames);
+            return this;
+        }
 
-    /** The slots this target was bound to, for its forks. */
-    LayoutReader.Slots bound;
+        /** SQL expressions over a fact row that bound what a reload of the same data replaces. */
+        Shape scope(String... expressions) {
+            scope = List.of(expressions);
+            return this;
+        }
 
-    final void attach(LayoutReader.Slots slots) {
-        this.bound = slots;
-        bind(slots);
+        String fieldName(int slot) {
+            return slot < 0 ? null : List.copyOf(fields.keySet()).get(slot);
+        }
     }
 
-    /** A fresh instance of this target bound to the same slots; forks add the state they share. */
-    <T extends Target> T copy(T fresh) {
-        fresh.attach(bound);
-        return fresh;
+    private final Shape shape;
+    /** The fields the job's layout feeds (the others read as null). */
+    private Set<String> fed = Set.of();
+
+    Target(Shape shape) {
+        this.shape = shape;
+    }
+
+    final String name() {
+        return shape.name;
+    }
+
+    /** The fact table this target fills. */
+    final String table() {
+        return shape.table;
+    }
+
+    /** The fields a layout may feed, in slot order. */
+    final Map<String, FieldType.Def> fields() {
+        return Collections.unmodifiableMap(shape.fields);
+    }
+
+    /** Fact columns in table order, without batch_id (the loader adds it). */
+    final List<FactBuffer.Column> columns() {
+        return Collections.unmodifiableList(shape.columns);
+    }
+
+    final List<String> key() {
+        return shape.key;
+    }
+
+    final List<String> scope() {
+        return shape.scope;
+    }
+
+    /** Called once the job's layout is known, with the fields it feeds. */
+    final void attach(Set<String> fedFields) {
+        this.fed = Set.copyOf(fedFields);
+    }
+
+    /** Whether the layout feeds this field (rather than a load parameter or nothing). */
+    final boolean fed(int slot) {
+        return fed.contains(shape.fieldName(slot));
     }
 
     /** Turns one typed data record into zero or more fact rows. */
@@ -138,12 +221,15 @@ abstract class Target {
      * {@link #fork()}, so emitting must not depend on the rows before.
      */
     boolean splittable() {
-        return false;
+        return shape.forks != null;
     }
 
-    /** A copy for another stretch of the same file, sharing what {@link #prepare} looked up. */
+    /** A copy for another stretch of the same file; targets add what {@link #prepare} looked up and they share. */
     Target fork() {
-        throw new UnsupportedOperationException(name() + " cannot be read in parallel");
+        if (shape.forks == null) throw new UnsupportedOperationException(name() + " cannot be read in parallel");
+        Target copy = shape.forks.get();
+        copy.fed = fed;
+        return copy;
     }
 
     /** Whether a data record counts towards a TOTAL row's sums (hierarchies count only their top level). */
@@ -172,9 +258,4 @@ abstract class Target {
 
     /** Runs inside the load transaction before the facts are inserted (e.g. to add new dimension rows). */
     void beforeInsert(org.duckdb.DuckDBConnection c, long batchId) throws SQLException {}
-
-    static int slot(LayoutReader.Slots slots, String field) {
-        Integer s = slots.find(field);
-        return s == null ? -1 : s;
-    }
 }
