@@ -58,25 +58,13 @@ class AkipRankingView extends Dashboard {
         this.akip = akip;
         this.opds = opds;
 
-        year.setLabel(getTranslation("filter.year"));
-        year.setId("akip-year");
-        year.addValueChangeListener(e -> {
-            if (e.isFromClient()) navigate(state(e.getValue(), jenis.getValue(), predikat.getValue()));
-        });
-        jenis.setLabel(getTranslation("filter.jenis"));
-        jenis.setId("akip-jenis");
+        filter(year, "akip-year", "filter.year", v -> navigate(state(v, jenis.getValue(), predikat.getValue())));
+        filter(jenis, "akip-jenis", "filter.jenis", v -> navigate(state(tahun, v, predikat.getValue())));
         jenis.setItemLabelGenerator(j -> getTranslation("jenis." + j));
         jenis.setPlaceholder(getTranslation("filter.all"));
-        jenis.addValueChangeListener(e -> {
-            if (e.isFromClient()) navigate(state(tahun, e.getValue(), predikat.getValue()));
-        });
-        predikat.setLabel(getTranslation("filter.predikat"));
-        predikat.setId("akip-predikat");
+        filter(predikat, "akip-predikat", "filter.predikat", v -> navigate(state(tahun, jenis.getValue(), v)));
         predikat.setItems(akip.predikatLabels());
         predikat.setPlaceholder(getTranslation("filter.all"));
-        predikat.addValueChangeListener(e -> {
-            if (e.isFromClient()) navigate(state(tahun, jenis.getValue(), e.getValue()));
-        });
         weak.setText(getTranslation("akip.weak.open"));
         weak.setId("akip-open-weak");
         weak.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

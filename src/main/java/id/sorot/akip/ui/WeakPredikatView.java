@@ -43,11 +43,7 @@ class WeakPredikatView extends Dashboard {
         super("akip-weak", properties.pemda());
         this.akip = akip;
         this.opds = opds;
-        year.setLabel(getTranslation("filter.year"));
-        year.setId("weak-year");
-        year.addValueChangeListener(e -> {
-            if (e.isFromClient()) navigate(UrlState.of("tahun", e.getValue(), "pemda", pemdaParam()));
-        });
+        filter(year, "weak-year", "filter.year", v -> navigate(UrlState.of("tahun", v, "pemda", pemdaParam())));
         controls(year);
     }
 

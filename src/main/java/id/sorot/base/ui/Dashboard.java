@@ -1,11 +1,14 @@
 package id.sorot.base.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasLabel;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.function.SerializableConsumer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -141,6 +144,20 @@ public abstract class Dashboard extends Div implements BeforeEnterObserver, HasD
         Div row = new Div(components);
         row.addClassName("sorot-columns");
         return row;
+    }
+
+    /**
+     * Sets up one of the dashboard's filters: its id (tests and the meeting pack find it by that),
+     * its label from the bundle, and what a user's pick does (server-side changes, as when the URL
+     * sets it, do nothing).
+     */
+    protected <V, F extends Component & HasLabel & HasValue<?, V>> void filter(
+            F field, String id, String labelKey, SerializableConsumer<V> picked) {
+        field.setId(id);
+        field.setLabel(getTranslation(labelKey));
+        field.addValueChangeListener(e -> {
+            if (e.isFromClient()) picked.accept(e.getValue());
+        });
     }
 
     /** Opens this dashboard with other parameters, as a new entry in the browser's history. */

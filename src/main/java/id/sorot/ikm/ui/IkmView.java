@@ -51,28 +51,16 @@ class IkmView extends Dashboard {
         super("ikm-view", properties.pemda());
         this.ikm = ikm;
         this.opds = opds;
-        year.setLabel(getTranslation("filter.year"));
-        year.setId("ikm-year");
-        year.addValueChangeListener(e -> {
-            if (e.isFromClient()) navigate(state(e.getValue(), kelompok.getValue(), order.getValue()));
-        });
-        kelompok.setLabel(getTranslation("ikm.kelompok"));
-        kelompok.setId("ikm-kelompok");
+        filter(year, "ikm-year", "filter.year", v -> navigate(state(v, kelompok.getValue(), order.getValue())));
+        filter(kelompok, "ikm-kelompok", "ikm.kelompok", v -> navigate(state(tahun, v, order.getValue())));
         List<String> kelompokItems = new ArrayList<>();
         kelompokItems.add("semua");
         kelompokItems.addAll(IkmService.KELOMPOK);
         kelompok.setItems(kelompokItems);
         kelompok.setItemLabelGenerator(k -> getTranslation("kelompok." + k));
-        kelompok.addValueChangeListener(e -> {
-            if (e.isFromClient()) navigate(state(tahun, e.getValue(), order.getValue()));
-        });
-        order.setLabel(getTranslation("ikm.order"));
-        order.setId("ikm-order");
+        filter(order, "ikm-order", "ikm.order", v -> navigate(state(tahun, kelompok.getValue(), v)));
         order.setItems(ORDERS);
         order.setItemLabelGenerator(o -> getTranslation("ikm.order." + o));
-        order.addValueChangeListener(e -> {
-            if (e.isFromClient()) navigate(state(tahun, kelompok.getValue(), e.getValue()));
-        });
         controls(year, kelompok, order);
     }
 

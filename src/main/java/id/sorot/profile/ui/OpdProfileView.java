@@ -48,13 +48,8 @@ class OpdProfileView extends Dashboard {
         super("opd-profile", properties.pemda());
         this.profiles = profiles;
         this.realisasi = realisasi;
-        year.setLabel(getTranslation("filter.year"));
-        year.setId("profile-year");
-        year.addValueChangeListener(e -> {
-            if (e.isFromClient())
-                getUI().ifPresent(ui ->
-                        ui.navigate("opd/" + kode, UrlState.of("tahun", e.getValue(), "pemda", pemdaParam())));
-        });
+        filter(year, "profile-year", "filter.year", v -> getUI().ifPresent(
+                        ui -> ui.navigate("opd/" + kode, UrlState.of("tahun", v, "pemda", pemdaParam()))));
         controls(year);
     }
 

@@ -64,19 +64,19 @@ class DeviasiView extends Dashboard {
         super("deviasi-view", properties.pemda());
         this.realisasi = realisasi;
         this.opds = opds;
-        year.setLabel(getTranslation("filter.year"));
-        year.setId("deviasi-year");
-        year.addValueChangeListener(e -> {
-            if (e.isFromClient()) navigate(state(e.getValue(), measure.getValue(), thresholds, null, null));
-        });
-        measure.setLabel(getTranslation("deviasi.measure"));
+        filter(
+                year,
+                "deviasi-year",
+                "filter.year",
+                v -> navigate(state(v, measure.getValue(), thresholds, null, null)));
+        filter(
+                measure,
+                "deviasi-measure",
+                "deviasi.measure",
+                v -> navigate(state(tahun, v, thresholds, curveOpd, curveSub)));
         measure.setWidth("24rem");
-        measure.setId("deviasi-measure");
         measure.setItems(MEASURES);
         measure.setItemLabelGenerator(m -> getTranslation("deviasi.measure." + m));
-        measure.addValueChangeListener(e -> {
-            if (e.isFromClient()) navigate(state(tahun, e.getValue(), thresholds, curveOpd, curveSub));
-        });
         for (NumberField f : List.of(merah, kuning)) {
             f.setStep(0.5);
             f.setWidth("8em");
