@@ -32,6 +32,7 @@ public class CubeService {
     private final CubeCatalog catalog;
     private final RuleService rules;
     private final Store store;
+    private final CubeDataSource dataSource;
     private final CubeConnections connections;
     private final CubeAvatica avatica;
 
@@ -40,7 +41,7 @@ public class CubeService {
         this.store = store;
         this.catalog = CubeCatalog.load(properties.cubesDir(), tableColumns(store), rules);
         List<CubeDefinition> cubes = List.copyOf(catalog.cubes().values());
-        javax.sql.DataSource dataSource = CubeDataSource.wrap(store.dataSource());
+        this.dataSource = CubeDataSource.wrap(store.dataSource());
         this.connections = new CubeConnections(
                 dataSource, cubes, Math.max(2, Runtime.getRuntime().availableProcessors()));
         SorotProperties.Avatica a = properties.avatica();
@@ -141,5 +142,11 @@ public class CubeService {
     void close() {
         if (avatica != null) avatica.close();
         connections.close();
+        dataSource.close();
+    }
+
+    /** Statements prepared on DuckDB so far; a repeated query reuses its own. */
+    long duckdbPrepares() {
+        return dataSource.prepares();
     }
 }
