@@ -91,11 +91,8 @@ class AkipRankingView extends Dashboard {
     @Override
     protected void show(QueryParameters params, BeforeEnterEvent event) {
         String pemdaName = opds.directory().pemdaName(pemda());
-        tahun = year(params, year, akip.years(pemda()));
-        if (tahun == null) {
-            heading(getTranslation("akip.title"), getTranslation("akip.empty"));
-            return;
-        }
+        tahun = yearShown(params, year, akip.years(pemda()), pemdaName, "akip.title", "akip.empty");
+        if (tahun == null) return;
         String p = pemda();
         var trend = Parallel.async(() -> akip.trend(p));
         List<String> askedJenis = UrlState.list(params, "jenis");
@@ -115,7 +112,6 @@ class AkipRankingView extends Dashboard {
         AkipService.Ranking ranking = filter.isAll() ? all : akip.ranking(pemda(), tahun, filter);
 
         String filters = describe(filter);
-        about(pemdaName, tahun);
         heading(
                 getTranslation("akip.title"),
                 getTranslation("akip.subtitle", pemdaName, String.valueOf(tahun), ranking.evaluated())

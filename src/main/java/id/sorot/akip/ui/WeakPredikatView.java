@@ -50,13 +50,9 @@ class WeakPredikatView extends Dashboard {
     @Override
     protected void show(QueryParameters params, BeforeEnterEvent event) {
         String pemdaName = opds.directory().pemdaName(pemda());
-        tahun = year(params, year, akip.years(pemda()));
-        if (tahun == null) {
-            heading(getTranslation("weak.title"), getTranslation("akip.empty"));
-            return;
-        }
+        tahun = yearShown(params, year, akip.years(pemda()), pemdaName, "weak.title", "akip.empty");
+        if (tahun == null) return;
         List<AkipService.Weak> weak = akip.weak(pemda(), tahun);
-        about(pemdaName, tahun);
         heading(getTranslation("weak.title"), getTranslation("weak.subtitle", pemdaName, String.valueOf(tahun)));
         String context = pemdaName + ", " + tahun;
 

@@ -140,6 +140,23 @@ public abstract class Dashboard extends Div implements BeforeEnterObserver, HasD
     }
 
     /** Side by side on a wide screen, one under the other on a laptop. */
+    /**
+     * The year the page shows (see {@link #year}), recorded with the pemda's name for the meeting
+     * pack; with no data at all the page says so under its title, and this is null.
+     */
+    protected Integer yearShown(
+            QueryParameters params,
+            Select<Integer> select,
+            List<Integer> years,
+            String pemdaName,
+            String titleKey,
+            String emptyKey) {
+        Integer tahun = year(params, select, years);
+        if (tahun == null) heading(getTranslation(titleKey), getTranslation(emptyKey));
+        else about(pemdaName, tahun);
+        return tahun;
+    }
+
     protected static Div columns(Component... components) {
         Div row = new Div(components);
         row.addClassName("sorot-columns");

@@ -79,11 +79,8 @@ class IkmView extends Dashboard {
     @Override
     protected void show(QueryParameters params, BeforeEnterEvent event) {
         String pemdaName = opds.directory().pemdaName(pemda());
-        tahun = year(params, year, ikm.years(pemda()));
-        if (tahun == null) {
-            heading(getTranslation("ikm.title"), getTranslation("ikm.empty"));
-            return;
-        }
+        tahun = yearShown(params, year, ikm.years(pemda()), pemdaName, "ikm.title", "ikm.empty");
+        if (tahun == null) return;
         String k = UrlState.text(params, "kelompok")
                 .filter(IkmService.KELOMPOK::contains)
                 .orElse(null);
@@ -91,7 +88,6 @@ class IkmView extends Dashboard {
         kelompok.setValue(k == null ? "semua" : k);
         order.setValue(o);
         IkmService.Comparison c = ikm.compare(pemda(), tahun, k);
-        about(pemdaName, tahun);
         String context = pemdaName + ", " + tahun + (k == null ? "" : " · " + getTranslation("kelompok." + k));
         heading(
                 getTranslation("ikm.title"),

@@ -125,12 +125,8 @@ class DeviasiView extends Dashboard {
     @Override
     protected void show(QueryParameters params, BeforeEnterEvent event) {
         String pemdaName = opds.directory().pemdaName(pemda());
-        tahun = year(params, year, realisasi.years(pemda()));
-        if (tahun == null) {
-            heading(getTranslation("deviasi.title"), getTranslation("deviasi.empty"));
-            return;
-        }
-        about(pemdaName, tahun);
+        tahun = yearShown(params, year, realisasi.years(pemda()), pemdaName, "deviasi.title", "deviasi.empty");
+        if (tahun == null) return;
         String m = UrlState.text(params, "ukuran").filter(MEASURES::contains).orElse("keuangan");
         measure.setValue(m);
         Thresholds d = realisasi.defaultThresholds();
