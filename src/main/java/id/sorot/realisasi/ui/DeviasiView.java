@@ -81,26 +81,22 @@ class DeviasiView extends Dashboard {
             f.setStep(0.5);
             f.setWidth("8em");
             f.setSuffixComponent(new Span("%"));
-            f.addValueChangeListener(e -> {
-                if (!e.isFromClient() || merah.getValue() == null || kuning.getValue() == null) return;
-                if (merah.getValue() > kuning.getValue()) {
-                    f.setInvalid(true);
-                    f.setErrorMessage(getTranslation("deviasi.threshold.order"));
-                    return;
-                }
-                navigate(state(
-                        tahun,
-                        measure.getValue(),
-                        new Thresholds(merah.getValue(), kuning.getValue()),
-                        curveOpd,
-                        curveSub));
-            });
         }
-        merah.setLabel(getTranslation("deviasi.threshold.merah"));
-        merah.setId("deviasi-merah");
-        kuning.setLabel(getTranslation("deviasi.threshold.kuning"));
-        kuning.setId("deviasi-kuning");
+        filter(merah, "deviasi-merah", "deviasi.threshold.merah", v -> thresholdPicked(merah));
+        filter(kuning, "deviasi-kuning", "deviasi.threshold.kuning", v -> thresholdPicked(kuning));
         controls(year, measure, merah, kuning);
+    }
+
+    /** A threshold a user typed: refused on its field when red would lie above yellow, else shown. */
+    private void thresholdPicked(NumberField f) {
+        if (merah.getValue() == null || kuning.getValue() == null) return;
+        if (merah.getValue() > kuning.getValue()) {
+            f.setInvalid(true);
+            f.setErrorMessage(getTranslation("deviasi.threshold.order"));
+            return;
+        }
+        navigate(state(
+                tahun, measure.getValue(), new Thresholds(merah.getValue(), kuning.getValue()), curveOpd, curveSub));
     }
 
     private QueryParameters state(Integer tahun, String measure, Thresholds t, String opd, String sub) {
