@@ -3,7 +3,7 @@ package id.sorot.api;
 import id.sorot.cube.CubeDefinition;
 import id.sorot.cube.CubeService;
 import id.sorot.etl.EtlService;
-import id.sorot.etl.JobSpec;
+import id.sorot.etl.job.JobSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package id.sorot.cube;
 
+import id.sorot.etl.read.Record;
 import java.util.List;
 
 /** Rows answering a {@link CubeQuery}: dimensions first, then measures, in the order asked. */

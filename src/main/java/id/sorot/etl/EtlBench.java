@@ -1,5 +1,8 @@
 package id.sorot.etl;
 
+import id.sorot.etl.load.LoadRequest;
+import id.sorot.etl.load.LoadResult;
+import id.sorot.etl.read.SourceFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,5 +1,9 @@
 package id.sorot.etl;
 
+import id.sorot.etl.job.JobSpec;
+import id.sorot.etl.load.LoadRequest;
+import id.sorot.etl.load.LoadResult;
+import id.sorot.etl.read.SourceFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;

@@ -1,5 +1,11 @@
 package id.sorot.etl;
 
+import id.sorot.etl.job.JobSpec;
+import id.sorot.etl.load.LoadRequest;
+import id.sorot.etl.load.LoadResult;
+import id.sorot.etl.read.EtlException;
+import id.sorot.etl.read.Problem;
+import id.sorot.etl.read.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -2,6 +2,17 @@ package id.sorot.etl;
 
 import id.sorot.base.SorotProperties;
 import id.sorot.base.duckdb.Store;
+import id.sorot.etl.job.JobCatalog;
+import id.sorot.etl.job.JobSpec;
+import id.sorot.etl.load.LoadRequest;
+import id.sorot.etl.load.LoadResult;
+import id.sorot.etl.load.Loader;
+import id.sorot.etl.read.EtlException;
+import id.sorot.etl.read.Layout;
+import id.sorot.etl.read.Problem;
+import id.sorot.etl.read.SourceFile;
+import id.sorot.etl.read.TableReader;
+import id.sorot.etl.target.Targets;
 import id.sorot.opd.OpdService;
 import id.sorot.rules.RuleService;
 import jakarta.annotation.PreDestroy;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.SorotTest;
 import id.sorot.base.duckdb.Store;
+import id.sorot.etl.load.LoadRequest;
+import id.sorot.etl.load.LoadResult;
+import id.sorot.etl.read.SourceFile;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;

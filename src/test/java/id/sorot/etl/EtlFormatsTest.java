@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.SorotTest;
 import id.sorot.base.yaml.YamlNode;
+import id.sorot.etl.load.LoadRequest;
+import id.sorot.etl.load.LoadResult;
+import id.sorot.etl.read.SourceFile;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

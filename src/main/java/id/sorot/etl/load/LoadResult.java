@@ -1,0 +1,62 @@
+package id.sorot.etl.load;
+
+import id.sorot.etl.read.Problem;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of a load or a preview: the batch, its counts, the problems that stopped it (if
+ * any), and the source's own totals checked against what Sorot computed.
+ *
+ * @param rowsRead data rows found in the file
+ * @param rowsLoaded fact rows stored (0 unless {@code status} is LOADED)
+ * @param rowsRejected source rows with at least one problem
+ * @param replacedBatches earlier batches whose rows this load replaced
+ * @param columns and {@code head}: the first parsed fact rows, for a preview
+ * @param millis how long each phase took (read, stage, check, replace, insert), for benchmarks
+ */
+public record LoadResult(
+        long batchId,
+        String job,
+        String target,
+        String file,
+        long size,
+        String sha256,
+        Status status,
+        long rowsRead,
+        long rowsLoaded,
+        long rowsRejected,
+        List<Integer> periods,
+        List<Long> replacedBatches,
+        List<Problem> problems,
+        long problemCount,
+        List<Check> checks,
+        List<String> columns,
+        List<List<String>> head,
+        Map<String, Long> millis) {
+
+    public enum Status {
+        /** committed */
+        LOADED,
+        /** problems found; nothing changed */
+        REJECTED,
+        /** a preview found no problem; nothing written */
+        VALID
+    }
+
+    /** A figure the source reported about its rows, beside the same figure computed from them. */
+    public record Check(
+            String subject,
+            String measure,
+            Double reported,
+            Double computed,
+            String reportedLabel,
+            String computedLabel,
+            boolean agrees,
+            String rule,
+            Integer row) {}
+
+    public boolean ok() {
+        return status != Status.REJECTED;
+    }
+}

@@ -1,0 +1,32 @@
+package id.sorot.etl.load;
+
+import id.sorot.etl.read.Record;
+import id.sorot.etl.target.FactBuffer;
+import id.sorot.etl.target.Target;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One pass over (a stretch of) a file: the target's run, its fact rows, its TOTAL rows and sums. */
+final class Pass {
+    final Target.Run run;
+    final FactBuffer facts;
+    final Target.Emit emit;
+    final Sums sums;
+    final List<Record> totals = new ArrayList<>();
+    long rowsRead;
+
+    Pass(Target.Run run, FactBuffer facts, Target.Emit emit, Sums sums) {
+        this.run = run;
+        this.facts = facts;
+        this.emit = emit;
+        this.sums = sums;
+    }
+
+    /** Takes another stretch's counts, sums and totals; its facts went to the same insert. */
+    void absorb(Pass other) {
+        facts.absorb(other.facts);
+        sums.absorb(other.sums);
+        totals.addAll(other.totals);
+        rowsRead += other.rowsRead;
+    }
+}

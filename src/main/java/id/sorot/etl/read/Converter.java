@@ -1,0 +1,193 @@
+package id.sorot.etl.read;
+
+import id.sorot.opd.Opd;
+import id.sorot.opd.OpdDirectory;
+import id.sorot.opd.Pemda;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns the raw text of a record into typed values, field by field, reporting each failure at its
+ * cell. Fields the file does not carry come from the load's parameters (or the title's year).
+ * Dimension lookups repeat on most rows of a large file, so each distinct spelling is resolved once.
+ */
+public final class Converter {
+
+    private static final Object NULL = new Object();
+    private static final int CACHE_LIMIT = 100_000;
+
+    private final String[] names;
+    private final FieldType.Def[] defs;
+    private final boolean[] dimension;
+    /** Slots whose few distinct spellings are converted once each: dimensions, and quantities, kode, grades. */
+    private final boolean[] cacheable;
+
+    private final int pemdaSlot;
+    private final Pemda filePemda;
+    private final Opd fileOpd;
+    private final Integer year;
+    private final LayoutReader reader;
+    private final OpdDirectory directory;
+    private final boolean dashIsZero;
+    private final String file;
+    private final Problems problems;
+    private final Map<Long, Map<String, Object>> cache = new HashMap<>();
+    private FieldType.Context context;
+    /** The previous row's raw text and value per slot: neighbouring rows mostly repeat pemda, OPD, year. */
+    private final String[] lastRaw;
+
+    private final Object[] lastValue;
+    private final int[] lastPemda;
+    /** Per slot, the cache of the pemda the previous rows were for. */
+    private final Map<String, Object>[] current;
+
+    private final int[] currentPemda;
+
+    @SuppressWarnings("unchecked")
+    public Converter(
+            LayoutReader.Slots slots,
+            Map<String, FieldType.Def> fields,
+            Pemda filePemda,
+            Opd fileOpd,
+            Integer year,
+            LayoutReader reader,
+            OpdDirectory directory,
+            boolean dashIsZero,
+            String file,
+            Problems problems) {
+        this.names = slots.all().keySet().toArray(String[]::new);
+        this.defs = new FieldType.Def[names.length];
+        this.dimension = new boolean[names.length];
+        this.cacheable = new boolean[names.length];
+        for (int s = 0; s < names.length; s++) {
+            defs[s] = fields.get(names[s]);
+            dimension[s] = switch (defs[s].type()) {
+                case PEMDA, OPD, UNIT, TAHUN, TRIWULAN -> true;
+                default -> false;
+            };
+            cacheable[s] = switch (defs[s].type()) {
+                case DECIMAL, MONEY, TEXT -> false;
+                default -> true;
+            };
+        }
+        Integer p = slots.find("pemda");
+        this.pemdaSlot = p == null ? -1 : p;
+        this.filePemda = filePemda;
+        this.fileOpd = fileOpd;
+        this.year = year;
+        this.reader = reader;
+        this.directory = directory;
+        this.dashIsZero = dashIsZero;
+        this.file = file;
+        this.problems = problems;
+        this.context = new FieldType.Context(directory, filePemda, dashIsZero);
+        this.lastRaw = new String[names.length];
+        this.lastValue = new Object[names.length];
+        this.lastPemda = new int[names.length];
+        this.current = new Map[names.length];
+        this.currentPemda = new int[names.length];
+    }
+
+    /** The typed record, or null when a value is wrong (the problem is already recorded). */
+    public Typed convert(Record r) {
+        Object[] values = new Object[names.length];
+        boolean bad = false;
+        Pemda pemda = filePemda;
+        if (pemdaSlot >= 0) {
+            String raw = r.raw[pemdaSlot];
+            if (raw != null && !raw.isBlank()) {
+                try {
+                    pemda = (Pemda) cached(pemdaSlot, FieldType.PEMDA, raw, 0);
+                } catch (FieldType.Bad e) {
+                    problems.add(
+                            Problem.cell(file, r.rowOf(pemdaSlot), r.column[pemdaSlot], "pemda", raw, e.code, e.args));
+                    return null;
+                }
+            }
+            if (pemda == null) {
+                problems.add(Problem.at(file, r.row, "etl.error.no_pemda"));
+                return null;
+            }
+            values[pemdaSlot] = pemda;
+        }
+        if (context.pemda() != pemda) {
+            context = new FieldType.Context(directory, pemda, dashIsZero);
+        }
+        int pemdaKey = pemda == null ? -1 : pemda.id();
+        for (int s = 0; s < names.length; s++) {
+            if (s == pemdaSlot) continue;
+            FieldType.Def def = defs[s];
+            String raw = r.raw[s];
+            Object value = null;
+            if (raw == null && r.column[s] < 0) {
+                value = parameter(names[s]);
+                if (value == FieldType.Bad.class) {
+                    bad = true;
+                    value = null;
+                }
+            } else {
+                try {
+                    // only OPD and unit names depend on the pemda; the rest convert the same everywhere
+                    value = cacheable[s]
+                            ? cached(s, def.type(), raw, dimension[s] ? pemdaKey : -1)
+                            : def.type().convert(raw, context);
+                } catch (FieldType.Bad e) {
+                    problems.add(Problem.cell(file, r.rowOf(s), r.column[s], names[s], raw, e.code, e.args));
+                    bad = true;
+                    continue;
+                }
+            }
+            if (value == null && def.required() && dimension[s]) {
+                problems.add(Problem.cell(
+                        file, r.rowOf(s), r.column[s], names[s], raw == null ? "" : raw, "etl.error.missing_value"));
+                bad = true;
+            }
+            values[s] = value;
+        }
+        return bad ? null : new Typed(r, values);
+    }
+
+    private Object parameter(String field) {
+        if (field.equals("opd")) return fileOpd;
+        if (!field.equals("tahun")) return null;
+        if (year != null || reader.titlePeriod() == null) return year;
+        try {
+            return FieldType.TAHUN.convert(reader.titlePeriod(), context);
+        } catch (FieldType.Bad e) {
+            problems.add(Problem.at(file, reader.titlePeriodRow(), e.code, e.args));
+            return FieldType.Bad.class;
+        }
+    }
+
+    private Object cached(int slot, FieldType type, String raw, int pemdaKey) throws FieldType.Bad {
+        if (raw.equals(lastRaw[slot]) && lastPemda[slot] == pemdaKey) {
+            return lastValue[slot];
+        }
+        Object value = lookup(slot, type, raw, pemdaKey);
+        lastRaw[slot] = raw;
+        lastValue[slot] = value;
+        lastPemda[slot] = pemdaKey;
+        return value;
+    }
+
+    private Object lookup(int slot, FieldType type, String raw, int pemdaKey) throws FieldType.Bad {
+        Map<String, Object> byRaw = current[slot];
+        if (byRaw == null || currentPemda[slot] != pemdaKey) {
+            long key = ((long) slot << 32) | (pemdaKey & 0xFFFFFFFFL);
+            byRaw = cache.computeIfAbsent(key, k -> new HashMap<>());
+            current[slot] = byRaw;
+            currentPemda[slot] = pemdaKey;
+        }
+        Object hit = byRaw.get(raw);
+        if (hit == null) {
+            try {
+                hit = type.convert(raw, context);
+            } catch (FieldType.Bad e) {
+                hit = e;
+            }
+            if (byRaw.size() < CACHE_LIMIT) byRaw.put(raw, hit == null ? NULL : hit);
+        }
+        if (hit instanceof FieldType.Bad bad) throw bad;
+        return hit == NULL ? null : hit;
+    }
+}

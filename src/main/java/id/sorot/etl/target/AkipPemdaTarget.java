@@ -1,0 +1,59 @@
+package id.sorot.etl.target;
+
+import id.sorot.etl.read.FieldType;
+import id.sorot.etl.read.Typed;
+import id.sorot.opd.Pemda;
+import id.sorot.rules.BandSet;
+
+/** The pemda's own AKIP per year (fact_akip_pemda), with the predikat the rule gives. */
+final class AkipPemdaTarget extends Target {
+
+    private static final Shape SHAPE = Shape.of("akip_pemda", "fact_akip_pemda")
+            .splittable()
+            .key("pemda_id", "periode_id")
+            .scope("pemda_id", "periode_id");
+    private static final FactBuffer.IntCol COL_PEMDA_ID = SHAPE.intColumn("pemda_id");
+    private static final FactBuffer.IntCol COL_PERIODE_ID = SHAPE.intColumn("periode_id");
+    private static final FactBuffer.DecimalCol COL_NILAI = SHAPE.decimalColumn("nilai", 9);
+    private static final FactBuffer.TextCol COL_PREDIKAT = SHAPE.textColumn("predikat");
+    private static final FactBuffer.TextCol COL_PREDIKAT_COMPUTED = SHAPE.textColumn("predikat_computed");
+    private static final FactBuffer.TextCol COL_RULE_VERSION = SHAPE.textColumn("rule_version");
+    private static final FactBuffer.IntCol COL_ROW_NO = SHAPE.intColumn("row_no");
+    private static final int PEMDA = SHAPE.optional("pemda", FieldType.PEMDA);
+    private static final int TAHUN = SHAPE.required("tahun", FieldType.TAHUN);
+    private static final int NILAI = SHAPE.required("nilai", FieldType.DECIMAL);
+    private static final int PREDIKAT = SHAPE.optional("predikat", FieldType.PREDIKAT);
+    /** The table names what it measures; accepted, not stored. */
+    @SuppressWarnings("unused")
+    private static final int INDIKATOR = SHAPE.optional("indikator", FieldType.TEXT);
+
+    AkipPemdaTarget() {
+        super(SHAPE);
+    }
+
+    /** Each row stands alone: the run is the emit method itself, with nothing kept between rows. */
+    @Override
+    public Run open(Prepare ctx) {
+        return this::emit;
+    }
+
+    private void emit(Typed r, Emit e) {
+        Long score = r.hundredths(NILAI);
+        if (score == null) return;
+        if (score < 0 || score > 10000) {
+            e.problem(r, NILAI, "etl.error.out_of_range", 0, 100);
+            return;
+        }
+        Pemda p = r.pemda(PEMDA);
+        BandSet bands = e.rules.bandSet(p.bandPredikat());
+        FactBuffer out = e.out;
+        out.startRow();
+        out.set(COL_PEMDA_ID, p.id());
+        out.set(COL_PERIODE_ID, r.integer(TAHUN) * 10);
+        out.set(COL_NILAI, score);
+        out.set(COL_PREDIKAT, r.text(PREDIKAT));
+        out.set(COL_PREDIKAT_COMPUTED, bands.label(score / 100.0));
+        out.set(COL_RULE_VERSION, bands.version());
+        out.set(COL_ROW_NO, r.row());
+    }
+}
