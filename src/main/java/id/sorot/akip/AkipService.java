@@ -4,6 +4,7 @@ import id.sorot.base.Parallel;
 import id.sorot.cube.CubeQuery;
 import id.sorot.cube.CubeResult;
 import id.sorot.cube.CubeService;
+import id.sorot.etl.read.Row;
 import id.sorot.rules.BandSet;
 import id.sorot.rules.RuleService;
 import java.util.ArrayList;

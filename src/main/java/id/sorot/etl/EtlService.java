@@ -10,6 +10,8 @@ import id.sorot.etl.load.Loader;
 import id.sorot.etl.read.EtlException;
 import id.sorot.etl.read.Layout;
 import id.sorot.etl.read.Problem;
+import id.sorot.etl.read.Row;
+import id.sorot.etl.read.RowSource;
 import id.sorot.etl.read.SourceFile;
 import id.sorot.etl.read.TableReader;
 import id.sorot.etl.target.Targets;
@@ -96,15 +98,15 @@ public class EtlService {
     /** The jobs whose header appears in the first rows of the file, best guess first. */
     public List<JobSpec> detect(SourceFile file) {
         List<JobSpec> out = new ArrayList<>();
-        List<TableReader.Row> head = new ArrayList<>();
-        try (TableReader.RowSource rows = TableReader.open(file)) {
-            TableReader.Row row;
+        List<Row> head = new ArrayList<>();
+        try (RowSource rows = TableReader.open(file)) {
+            Row row;
             while (head.size() < 80 && (row = rows.next()) != null) head.add(row);
         } catch (IOException | EtlException e) {
             return out;
         }
         for (JobSpec spec : catalog.jobs().values()) {
-            for (TableReader.Row row : head) {
+            for (Row row : head) {
                 List<java.util.regex.Pattern> header = spec.layout().header();
                 boolean match = true;
                 for (int i = 0; i < header.size() && match; i++) {

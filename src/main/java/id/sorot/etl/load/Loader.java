@@ -2,11 +2,13 @@ package id.sorot.etl.load;
 
 import id.sorot.base.duckdb.Store;
 import id.sorot.etl.job.JobSpec;
+import id.sorot.etl.read.Chunk;
 import id.sorot.etl.read.EtlException;
 import id.sorot.etl.read.Layout;
 import id.sorot.etl.read.LayoutReader;
 import id.sorot.etl.read.Problem;
 import id.sorot.etl.read.Problems;
+import id.sorot.etl.read.RowSource;
 import id.sorot.etl.read.SourceFile;
 import id.sorot.etl.read.TableReader;
 import id.sorot.etl.target.Target;
@@ -119,12 +121,12 @@ public final class Loader {
         SourceFile file = load.file;
         Layout layout = load.spec.layout();
         try {
-            List<TableReader.Chunk> chunks = ParallelRead.stretches(
+            List<Chunk> chunks = ParallelRead.stretches(
                     layout, load.target, file, Runtime.getRuntime().availableProcessors());
             load.phases.count("stretches", chunks == null ? 1L : chunks.size());
             LayoutReader first;
             if (chunks == null) {
-                try (TableReader.RowSource rows = TableReader.prefetching(TableReader.open(file))) {
+                try (RowSource rows = TableReader.prefetching(TableReader.open(file))) {
                     first = reading.read(all, rows, null, LayoutReader.Ends.ALL);
                 }
             } else {

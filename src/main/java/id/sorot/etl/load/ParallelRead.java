@@ -1,9 +1,11 @@
 package id.sorot.etl.load;
 
+import id.sorot.etl.read.Chunk;
 import id.sorot.etl.read.EtlException;
 import id.sorot.etl.read.Layout;
 import id.sorot.etl.read.LayoutReader;
 import id.sorot.etl.read.Problem;
+import id.sorot.etl.read.RowSource;
 import id.sorot.etl.read.SourceFile;
 import id.sorot.etl.read.TableReader;
 import id.sorot.etl.target.Target;
@@ -32,8 +34,7 @@ final class ParallelRead {
      * XLSX, quotes in the file, layouts whose rows depend on the rows before them (continuations,
      * values carried down, multi-row headers), and targets that are not safe to split.
      */
-    static List<TableReader.Chunk> stretches(Layout layout, Target target, SourceFile file, int cores)
-            throws IOException {
+    static List<Chunk> stretches(Layout layout, Target target, SourceFile file, int cores) throws IOException {
         if (!splittable(layout, target, file.size(), cores)) return null;
         return TableReader.chunks(file, Math.min(cores, 8));
     }
@@ -52,7 +53,7 @@ final class ParallelRead {
      * title), then converts the stretches, the first into {@code first}, which takes the others' counts.
      * Returns the first stretch's reader, which saw the header and the title.
      */
-    static LayoutReader read(Reading reading, Pass first, List<TableReader.Chunk> chunks) throws IOException {
+    static LayoutReader read(Reading reading, Pass first, List<Chunk> chunks) throws IOException {
         LayoutReader header = reading.header();
         List<Pass> passes = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
@@ -64,7 +65,7 @@ final class ParallelRead {
             for (int i = 0; i < chunks.size(); i++) {
                 int c = i;
                 done.add(pool.submit(() -> {
-                    try (TableReader.RowSource rows = TableReader.open(file, chunks.get(c))) {
+                    try (RowSource rows = TableReader.open(file, chunks.get(c))) {
                         return reading.read(
                                 passes.get(c),
                                 rows,

@@ -5,6 +5,8 @@ import id.sorot.etl.read.FieldType;
 import id.sorot.etl.read.Layout;
 import id.sorot.etl.read.LayoutReader;
 import id.sorot.etl.read.Problems;
+import id.sorot.etl.read.Row;
+import id.sorot.etl.read.RowSource;
 import id.sorot.etl.read.SourceFile;
 import id.sorot.etl.read.TableReader;
 import id.sorot.etl.read.Typed;
@@ -100,12 +102,12 @@ final class Reading {
     /** The file's first rows, read for the header and the title's period only. */
     LayoutReader header() throws IOException {
         LayoutReader head = new LayoutReader(layout, file.name(), slots, new Problems(), namesOpd, strict);
-        try (TableReader.RowSource rows = TableReader.open(file)) {
+        try (RowSource rows = TableReader.open(file)) {
             int[] left = {HEAD_ROWS};
             head.read(
-                    new TableReader.RowSource() {
+                    new RowSource() {
                         @Override
-                        public TableReader.Row next() throws IOException {
+                        public Row next() throws IOException {
                             return left[0]-- > 0 ? rows.next() : null;
                         }
 
@@ -118,8 +120,7 @@ final class Reading {
     }
 
     /** Reads rows into a pass: after {@code continuing}'s header when given, stopping where {@code ends} says. */
-    LayoutReader read(Pass into, TableReader.RowSource rows, LayoutReader continuing, LayoutReader.Ends ends)
-            throws IOException {
+    LayoutReader read(Pass into, RowSource rows, LayoutReader continuing, LayoutReader.Ends ends) throws IOException {
         LayoutReader reader = new LayoutReader(layout, file.name(), slots, problems, namesOpd, strict);
         if (continuing != null) reader.continueAfter(continuing);
         reader.ends(ends);

@@ -58,7 +58,7 @@ public record Layout(
 
     /** Recognises a row by one of its cells. */
     public sealed interface Matcher {
-        boolean matches(TableReader.Row row, Predicate<String> namesOpd);
+        boolean matches(Row row, Predicate<String> namesOpd);
     }
 
     public record CellPattern(int column, Pattern pattern, Shape shape, String literal) implements Matcher {
@@ -91,7 +91,7 @@ public record Layout(
         }
 
         @Override
-        public boolean matches(TableReader.Row row, Predicate<String> namesOpd) {
+        public boolean matches(Row row, Predicate<String> namesOpd) {
             String text = clean(row.cell(column));
             return switch (shape) {
                 case LITERAL -> text.equalsIgnoreCase(literal);
@@ -114,21 +114,21 @@ public record Layout(
 
     public record NamesOpd(int column) implements Matcher {
         @Override
-        public boolean matches(TableReader.Row row, Predicate<String> namesOpd) {
+        public boolean matches(Row row, Predicate<String> namesOpd) {
             return namesOpd.test(row.cell(column));
         }
     }
 
     public record All(List<Matcher> all) implements Matcher {
         @Override
-        public boolean matches(TableReader.Row row, Predicate<String> namesOpd) {
+        public boolean matches(Row row, Predicate<String> namesOpd) {
             return all.stream().allMatch(m -> m.matches(row, namesOpd));
         }
     }
 
     public record Any(List<Matcher> any) implements Matcher {
         @Override
-        public boolean matches(TableReader.Row row, Predicate<String> namesOpd) {
+        public boolean matches(Row row, Predicate<String> namesOpd) {
             return any.stream().anyMatch(m -> m.matches(row, namesOpd));
         }
     }

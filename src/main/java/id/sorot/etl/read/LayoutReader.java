@@ -112,8 +112,8 @@ public final class LayoutReader {
         return titlePeriodRow;
     }
 
-    public void read(TableReader.RowSource rows, Sink sink) throws IOException {
-        TableReader.Row row;
+    public void read(RowSource rows, Sink sink) throws IOException {
+        Row row;
         int skipHeader = 0;
         while ((row = rows.next()) != null) {
             rowsRead++;
@@ -195,7 +195,7 @@ public final class LayoutReader {
         }
     }
 
-    private boolean ignored(TableReader.Row row) {
+    private boolean ignored(Row row) {
         for (Layout.Matcher m : layout.ignore()) {
             if (m.matches(row, namesOpd)) return true;
         }
@@ -210,12 +210,12 @@ public final class LayoutReader {
         pendingOpen = false;
     }
 
-    private static String preview(TableReader.Row row) {
+    private static String preview(Row row) {
         String text = String.join(" | ", row.cells()).strip();
         return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 
-    private void notePeriod(TableReader.Row row) {
+    private void notePeriod(Row row) {
         if (layout.titlePeriod() == null || titlePeriod != null) {
             return;
         }
@@ -232,7 +232,7 @@ public final class LayoutReader {
     /** The last first cell that failed the header's first pattern: data rows repeat it for thousands of rows. */
     private String notHeaderFirst;
 
-    private boolean isHeader(TableReader.Row row) {
+    private boolean isHeader(Row row) {
         List<java.util.regex.Pattern> header = layout.header();
         if (header.isEmpty()) return true;
         String first = row.cell(0);
@@ -249,7 +249,7 @@ public final class LayoutReader {
         return true;
     }
 
-    private List<String> headerValues(TableReader.Row row) {
+    private List<String> headerValues(Row row) {
         Layout.Repeat r = layout.repeat();
         List<String> values = new ArrayList<>();
         for (int c = r.start(); c < row.cells().length; c += r.width()) {
@@ -260,7 +260,7 @@ public final class LayoutReader {
         return values;
     }
 
-    private Layout.Total totalOf(TableReader.Row row) {
+    private Layout.Total totalOf(Row row) {
         for (Layout.Total t : layout.totals()) {
             if (t.matcher().matches(row, namesOpd)) {
                 return t;
@@ -291,7 +291,7 @@ public final class LayoutReader {
                         .toArray(int[][]::new);
     }
 
-    private List<Record> records(TableReader.Row row, Layout.Total total) {
+    private List<Record> records(Row row, Layout.Total total) {
         bindSlots();
         String[] cells = row.cells();
         if (!layout.fillDown().isEmpty() && total == null) {
@@ -336,7 +336,7 @@ public final class LayoutReader {
         return repeatValues == null ? List.of() : repeatValues;
     }
 
-    private void continueWith(TableReader.Row row) {
+    private void continueWith(Row row) {
         String[] cells = row.cells();
         Layout.Repeat repeat = layout.repeat();
         for (int g = 0; g < pending.size(); g++) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Splitting lines into cells, where repeated cells are shared rather than copied. */
-class TableReaderTest {
+class TextRowsTest {
 
     @TempDir
     Path dir;
@@ -44,8 +44,8 @@ class TableReaderTest {
         Files.writeString(file, text, StandardCharsets.UTF_8);
 
         List<String[]> read = new ArrayList<>();
-        try (TableReader.RowSource rows = TableReader.open(SourceFile.of(file))) {
-            TableReader.Row r;
+        try (RowSource rows = TableReader.open(SourceFile.of(file))) {
+            Row r;
             while ((r = rows.next()) != null) read.add(r.cells());
         }
         assertThat(read).hasSameSizeAs(expected);

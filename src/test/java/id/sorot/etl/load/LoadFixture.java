@@ -1,0 +1,78 @@
+package id.sorot.etl.load;
+
+import id.sorot.base.SorotProperties;
+import id.sorot.base.duckdb.Store;
+import id.sorot.etl.job.JobCatalog;
+import id.sorot.etl.job.JobSpec;
+import id.sorot.etl.read.SourceFile;
+import id.sorot.etl.target.Targets;
+import id.sorot.opd.OpdService;
+import id.sorot.rules.RuleService;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.apache.arrow.memory.RootAllocator;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The loader without Spring: a real DuckDB file in a temp folder, the real OPD master, band sets and
+ * job specs of {@code etl/}, and the real loader, for fast tests of a load's steps.
+ */
+final class LoadFixture implements AutoCloseable {
+
+    static final Path SAMPLES = Path.of("etl/samples/kota-bekasi-2024");
+    static final Path BAD = Path.of("src/test/resources/etl/bad");
+
+    final Store store;
+    final OpdService opds;
+    final RuleService rules;
+    final JobCatalog jobs;
+    final RootAllocator allocator = new RootAllocator();
+    final Loader loader;
+
+    LoadFixture(Path dir) {
+        SorotProperties properties = new SorotProperties(
+                dir.resolve("sorot.duckdb").toString(),
+                ".",
+                false,
+                "3275",
+                256,
+                new SorotProperties.Avatica(false, 0, null),
+                new SorotProperties.Deviasi(-10, -5));
+        store = Store.open(properties.storeFile());
+        opds = new OpdService(store, properties);
+        rules = new RuleService(properties);
+        jobs = JobCatalog.load(properties.etlDir(), Targets.all(), rules);
+        loader = new Loader(store, opds, rules, allocator);
+    }
+
+    JobSpec job(String name) {
+        return jobs.jobs().get(name);
+    }
+
+    LoadResult load(String job, Path file, boolean commit) throws Exception {
+        JobSpec spec = job(job);
+        return loader.run(
+                spec,
+                Targets.all().get(spec.target()),
+                SourceFile.of(file),
+                new LoadRequest("3275", null, null, "uji"),
+                commit,
+                null);
+    }
+
+    long count(String sql) throws Exception {
+        try (DuckDBConnection c = store.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        allocator.close();
+        store.close();
+    }
+}
