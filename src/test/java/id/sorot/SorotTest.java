@@ -3,6 +3,7 @@ package id.sorot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -11,8 +12,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of tests that need the whole of Sorot: a real DuckDB file in a fresh temp folder, filled
  * from the sample data on start, real Calcite, and real HTTP on a free port of 127.0.0.1. Every
- * subclass shares the one application context (and store).
+ * subclass shares the one application context (and store). Tagged "app": the fast tier
+ * ({@code ./sorot test unit}) leaves these out.
  */
+@Tag("app")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

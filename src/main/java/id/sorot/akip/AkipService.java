@@ -1,9 +1,9 @@
 package id.sorot.akip;
 
 import id.sorot.base.Parallel;
-import id.sorot.cube.CubeQuery;
-import id.sorot.cube.CubeResult;
 import id.sorot.cube.CubeService;
+import id.sorot.cube.model.CubeQuery;
+import id.sorot.cube.model.CubeResult;
 import id.sorot.etl.read.Row;
 import id.sorot.rules.BandSet;
 import id.sorot.rules.RuleService;

@@ -1,7 +1,7 @@
 package id.sorot.api;
 
-import id.sorot.cube.CubeDefinition;
 import id.sorot.cube.CubeService;
+import id.sorot.cube.model.CubeDefinition;
 import id.sorot.etl.EtlService;
 import id.sorot.etl.job.JobSpec;
 import java.util.ArrayList;

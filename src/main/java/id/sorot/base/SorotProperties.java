@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxUploadMb the largest file the ETL accepts, in MiB
  * @param avatica JDBC access to the cubes for other tools (off unless enabled)
  * @param deviasi the early-warning thresholds of the deviasi dashboard
+ * @param cube the cube layer's store connections
  */
 @ConfigurationProperties("sorot")
 public record SorotProperties(
@@ -24,7 +25,8 @@ public record SorotProperties(
         @DefaultValue("3275") String pemda,
         @DefaultValue("256") int maxUploadMb,
         @DefaultValue Avatica avatica,
-        @DefaultValue Deviasi deviasi) {
+        @DefaultValue Deviasi deviasi,
+        @DefaultValue Cube cube) {
 
     /**
      * @param port on 127.0.0.1; 0 picks a free one
@@ -42,6 +44,12 @@ public record SorotProperties(
     public record Deviasi(
             @DefaultValue("-10") double merah,
             @DefaultValue("-5") double kuning) {}
+
+    /**
+     * @param connections the most DuckDB connections the cube layer holds at once (each with its kept
+     *     statements); a query beyond them waits for one to come back
+     */
+    public record Cube(@DefaultValue("8") int connections) {}
 
     // Paths stay strings until here: Spring would otherwise resolve them against the servlet context.
     public Path storeFile() {

@@ -2,6 +2,8 @@ package id.sorot.cube;
 
 import id.sorot.base.yaml.DefinitionException;
 import id.sorot.base.yaml.YamlNode;
+import id.sorot.cube.model.CubeDefinition;
+import id.sorot.cube.model.CubeQueryException;
 import id.sorot.rules.RuleService;
 import java.io.IOException;
 import java.nio.file.Files;

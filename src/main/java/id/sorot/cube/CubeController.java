@@ -1,5 +1,9 @@
 package id.sorot.cube;
 
+import id.sorot.cube.model.CubeDefinition;
+import id.sorot.cube.model.CubeQuery;
+import id.sorot.cube.model.CubeQueryException;
+import id.sorot.cube.model.CubeResult;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package id.sorot.cube;
 
+import id.sorot.cube.model.CubeResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

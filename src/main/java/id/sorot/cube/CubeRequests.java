@@ -1,5 +1,8 @@
 package id.sorot.cube;
 
+import id.sorot.cube.model.CubeQuery;
+import id.sorot.cube.model.CubeQueryException;
+import id.sorot.cube.model.CubeSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

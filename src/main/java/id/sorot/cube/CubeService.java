@@ -6,6 +6,10 @@ import id.sorot.base.duckdb.StoreException;
 import id.sorot.cube.calcite.CubeAvatica;
 import id.sorot.cube.calcite.CubeConnections;
 import id.sorot.cube.calcite.CubeDataSource;
+import id.sorot.cube.model.CubeDefinition;
+import id.sorot.cube.model.CubeQuery;
+import id.sorot.cube.model.CubeResult;
+import id.sorot.cube.model.CubeSql;
 import id.sorot.rules.RuleService;
 import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
@@ -41,9 +45,13 @@ public class CubeService {
         this.store = store;
         this.catalog = CubeCatalog.load(properties.cubesDir(), tableColumns(store), rules);
         List<CubeDefinition> cubes = List.copyOf(catalog.cubes().values());
-        this.dataSource = CubeDataSource.wrap(store.dataSource());
+        int bound = properties.cube().connections();
+        this.dataSource = CubeDataSource.wrap(store.dataSource(), bound);
+        // each planned statement holds one store connection while it runs: never more planners than that
         this.connections = new CubeConnections(
-                dataSource, cubes, Math.max(2, Runtime.getRuntime().availableProcessors()));
+                dataSource,
+                cubes,
+                Math.min(bound, Math.max(2, Runtime.getRuntime().availableProcessors())));
         SorotProperties.Avatica a = properties.avatica();
         this.avatica = a.enabled() ? CubeAvatica.start(dataSource, cubes, a.port(), a.token()) : null;
     }
@@ -131,11 +139,6 @@ public class CubeService {
             throw new StoreException("cannot read the store's tables: " + e.getMessage(), e);
         }
         return table -> columns.getOrDefault(table, Set.of());
-    }
-
-    /** A plain DuckDB connection to the store, for benchmarks that compare the cube layer with raw SQL. */
-    java.sql.Connection directConnection() throws SQLException {
-        return store.connect();
     }
 
     @PreDestroy

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
+@ConditionalOnProperty(name = "sorot.load-samples", havingValue = "true", matchIfMissing = true)
 class SampleLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SampleLoader.class);
@@ -37,7 +39,7 @@ class SampleLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        if (!properties.loadSamples() || !etl.storeIsEmpty()) {
+        if (!etl.storeIsEmpty()) {
             return;
         }
         Path samples = properties.etlDir().resolve("samples");

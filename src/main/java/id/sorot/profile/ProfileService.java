@@ -1,9 +1,9 @@
 package id.sorot.profile;
 
 import id.sorot.base.Parallel;
-import id.sorot.cube.CubeQuery;
-import id.sorot.cube.CubeResult;
 import id.sorot.cube.CubeService;
+import id.sorot.cube.model.CubeQuery;
+import id.sorot.cube.model.CubeResult;
 import id.sorot.ikm.IkmService;
 import id.sorot.opd.Opd;
 import id.sorot.opd.OpdService;

@@ -2,9 +2,9 @@ package id.sorot.realisasi;
 
 import id.sorot.base.Parallel;
 import id.sorot.base.SorotProperties;
-import id.sorot.cube.CubeQuery;
-import id.sorot.cube.CubeResult;
 import id.sorot.cube.CubeService;
+import id.sorot.cube.model.CubeQuery;
+import id.sorot.cube.model.CubeResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

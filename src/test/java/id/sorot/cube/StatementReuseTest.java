@@ -1,10 +1,13 @@
 package id.sorot.cube;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import id.sorot.SorotTest;
 import id.sorot.base.duckdb.Store;
+import id.sorot.cube.model.CubeQuery;
 import java.sql.Statement;
+import java.time.Duration;
 import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,10 +37,8 @@ class StatementReuseTest extends SorotTest {
     @Test
     void a_repeated_query_reuses_its_statement_and_sees_later_commits() throws Exception {
         // the start-up warm-up borrows pooled connections too: let it finish so this thread has them
-        while (Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().equals("sorot-warmup"))) {
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofMinutes(2)).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("sorot-warmup")));
         assertThat(setdaNilai2024()).isEqualTo(82.04);
         long prepared = cubes.duckdbPrepares();
         assertThat(setdaNilai2024()).isEqualTo(82.04);

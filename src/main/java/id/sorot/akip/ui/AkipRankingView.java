@@ -1,8 +1,5 @@
 package id.sorot.akip.ui;
 
-import static id.sorot.chart.Charts.area;
-import static id.sorot.chart.Charts.map;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -17,23 +14,21 @@ import id.sorot.akip.AkipService;
 import id.sorot.base.Parallel;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.ui.Badge;
-import id.sorot.base.ui.Dashboard;
 import id.sorot.base.ui.DataGrid;
 import id.sorot.base.ui.DataGrid.Kind;
 import id.sorot.base.ui.Formats;
 import id.sorot.base.ui.Panel;
+import id.sorot.base.ui.ProfileLinks;
 import id.sorot.base.ui.Sparkline;
 import id.sorot.base.ui.Tile;
 import id.sorot.base.ui.UrlState;
 import id.sorot.chart.EChart;
-import id.sorot.chart.Palette;
+import id.sorot.dashboard.Dashboard;
 import id.sorot.opd.OpdService;
-import id.sorot.profile.ProfileLinks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -128,7 +123,7 @@ class AkipRankingView extends Dashboard {
         EChart bars = new EChart();
         bars.setId("akip-chart");
         bars.setHeight(Math.max(260, 60 + 19 * ranking.size()) + "px");
-        bars.setOption(barsOption(ranking));
+        bars.setOption(AkipCharts.bars(ranking, this::getTranslation));
         bars.addClickListener(e -> {
             if (e.id() != null) ProfileLinks.open(e.id(), tahun, pemdaParam());
         });
@@ -143,7 +138,7 @@ class AkipRankingView extends Dashboard {
         EChart distChart = new EChart();
         distChart.setId("akip-distribution");
         distChart.setHeight("320px");
-        distChart.setOption(distributionOption(dist));
+        distChart.setOption(AkipCharts.distribution(dist, this::getTranslation));
         Panel distPanel = new Panel("akip-distribution-panel")
                 .heading(
                         getTranslation("akip.distribution.title"),
@@ -258,89 +253,5 @@ class AkipRankingView extends Dashboard {
                 .setFlexGrow(0);
         grid.setRows(ranking.rows());
         return grid;
-    }
-
-    /** Horizontal bars, best at the top; one stacked series per predikat so the legend explains the colours. */
-    private Map<String, Object> barsOption(AkipService.Ranking ranking) {
-        List<AkipService.Row> rows = new ArrayList<>(ranking.rows());
-        Collections.reverse(rows);
-        List<String> names = rows.stream().map(AkipService.Row::opd).toList();
-        List<Object> series = new ArrayList<>();
-        for (String p : Palette.PREDIKAT_ORDER) {
-            if (rows.stream().noneMatch(r -> p.equals(r.predikat()))) continue;
-            List<Object> data = new ArrayList<>();
-            for (AkipService.Row r : rows) {
-                data.add(p.equals(r.predikat()) ? map("value", r.nilai(), "id", r.opdKode()) : null);
-            }
-            series.add(map(
-                    "name",
-                    p,
-                    "type",
-                    "bar",
-                    "stack",
-                    "nilai",
-                    "data",
-                    data,
-                    "itemStyle",
-                    map("color", Palette.PREDIKAT.get(p)),
-                    "label",
-                    map("show", true, "position", "right", "fontSize", 10)));
-        }
-        return map(
-                "tooltip", map("trigger", "item"),
-                "legend", map("top", 0),
-                "grid", area(30, 50, 30, 10),
-                "xAxis",
-                        map(
-                                "type",
-                                "value",
-                                "min",
-                                0,
-                                "max",
-                                100,
-                                "name",
-                                getTranslation("akip.chart.axis"),
-                                "nameLocation",
-                                "middle",
-                                "nameGap",
-                                24),
-                "yAxis", map("type", "category", "data", names, "axisLabel", map("fontSize", 11, "interval", 0)),
-                "series", series,
-                "sorot", map("decimals", 2));
-    }
-
-    /** OPDs per predikat per year, stacked, best predikat at the bottom. */
-    private Map<String, Object> distributionOption(AkipService.Distribution dist) {
-        List<Object> series = new ArrayList<>();
-        dist.counts()
-                .forEach((p, counts) -> series.add(map(
-                        "name",
-                        p,
-                        "type",
-                        "bar",
-                        "stack",
-                        "jumlah",
-                        "data",
-                        // a zero keeps its place in the stack but gets no label
-                        counts.stream()
-                                .map(c -> c == 0 ? (Object) map("value", 0, "label", map("show", false)) : c)
-                                .toList(),
-                        "itemStyle",
-                        map("color", Palette.PREDIKAT.get(p)),
-                        "label",
-                        map("show", true, "position", "inside", "fontSize", 11))));
-        return map(
-                "tooltip", map("trigger", "axis", "axisPointer", map("type", "shadow")),
-                "legend", map("top", 0),
-                "grid", area(30, 20, 30, 10),
-                "xAxis",
-                        map(
-                                "type",
-                                "category",
-                                "data",
-                                dist.years().stream().map(String::valueOf).toList()),
-                "yAxis", map("type", "value", "name", getTranslation("akip.distribution.axis"), "minInterval", 1),
-                "series", series,
-                "sorot", map("decimals", 0));
     }
 }

@@ -1,8 +1,5 @@
 package id.sorot.akip.ui;
 
-import static id.sorot.chart.Charts.area;
-import static id.sorot.chart.Charts.map;
-
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -11,21 +8,18 @@ import com.vaadin.flow.router.Route;
 import id.sorot.akip.AkipService;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.ui.Badge;
-import id.sorot.base.ui.Dashboard;
 import id.sorot.base.ui.DataGrid;
 import id.sorot.base.ui.DataGrid.Kind;
 import id.sorot.base.ui.Formats;
 import id.sorot.base.ui.Panel;
+import id.sorot.base.ui.ProfileLinks;
 import id.sorot.base.ui.Tile;
 import id.sorot.base.ui.UrlState;
-import id.sorot.chart.Charts;
 import id.sorot.chart.EChart;
-import id.sorot.chart.Palette;
+import id.sorot.dashboard.Dashboard;
 import id.sorot.opd.OpdService;
-import id.sorot.profile.ProfileLinks;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * For the Bagian Organisasi: the OPDs at predikat B or below, or fallen against last year, the
@@ -86,7 +80,7 @@ class WeakPredikatView extends Dashboard {
         EChart chart = new EChart();
         chart.setId("weak-chart");
         chart.setHeight(Math.max(240, 70 + 26 * weak.size()) + "px");
-        chart.setOption(option(weak));
+        chart.setOption(AkipCharts.weak(weak, tahun, this::getTranslation));
         chart.addClickListener(e -> {
             if (e.id() != null) ProfileLinks.open(e.id(), tahun, pemdaParam());
         });
@@ -149,53 +143,5 @@ class WeakPredikatView extends Dashboard {
         else if (w.fellNilai()) r.add(getTranslation("weak.reason.fellNilai"));
         if (w.low()) r.add(getTranslation("weak.reason.low"));
         return String.join("; ", r);
-    }
-
-    /** The change of each weak OPD as bars left of zero (fell) or right (rose), coloured by today's predikat. */
-    private Map<String, Object> option(List<AkipService.Weak> weak) {
-        List<AkipService.Weak> rows = new ArrayList<>(weak);
-        java.util.Collections.reverse(rows);
-        List<Object> data = new ArrayList<>();
-        for (AkipService.Weak w : rows) {
-            AkipService.Row r = w.row();
-            String tip = r.opd() + "\n" + (tahun - 1) + ": " + Formats.decimal(r.previous()) + " "
-                    + (r.previousPredikat() == null ? "" : r.previousPredikat()) + "\n" + tahun + ": "
-                    + Formats.decimal(r.nilai()) + " " + r.predikat() + "\n" + getTranslation("akip.col.change")
-                    + ": " + Formats.signed(r.change());
-            data.add(Charts.item(
-                    r.change() == null ? 0 : r.change(),
-                    r.opdKode(),
-                    tip,
-                    map("color", Palette.PREDIKAT.getOrDefault(r.predikat(), "#999"))));
-        }
-        return map(
-                "tooltip", map("trigger", "item"),
-                "grid", area(10, 60, 30, 10),
-                "xAxis",
-                        map(
-                                "type",
-                                "value",
-                                "name",
-                                getTranslation("akip.col.change"),
-                                "nameLocation",
-                                "middle",
-                                "nameGap",
-                                24),
-                "yAxis",
-                        map(
-                                "type", "category",
-                                "data", rows.stream().map(w -> w.row().opd()).toList(),
-                                "axisLabel", map("interval", 0, "fontSize", 11)),
-                "series",
-                        List.of(map(
-                                "type",
-                                "bar",
-                                "name",
-                                getTranslation("akip.col.change"),
-                                "data",
-                                data,
-                                "label",
-                                map("show", true, "position", "right", "fontSize", 10))),
-                "sorot", map("decimals", 2, "tips", true));
     }
 }

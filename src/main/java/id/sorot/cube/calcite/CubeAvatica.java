@@ -2,7 +2,7 @@ package id.sorot.cube.calcite;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import id.sorot.cube.CubeDefinition;
+import id.sorot.cube.model.CubeDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package id.sorot.cube.calcite;
 
-import id.sorot.cube.CubeDefinition;
+import id.sorot.cube.model.CubeDefinition;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

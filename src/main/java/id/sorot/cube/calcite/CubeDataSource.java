@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -44,19 +46,34 @@ public final class CubeDataSource implements DataSource, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
     private static final int STATEMENTS_PER_CONNECTION = 128;
 
+    /** How long a query waits for a store connection when all are lent before it fails. */
+    static final long WAIT_SECONDS = 30;
+
     private final DataSource target;
+    private final int max;
+    /** One permit per connection that may be lent: the pool never holds more than {@code max}. */
+    private final Semaphore permits;
+
     private final Deque<Slot> idle = new ConcurrentLinkedDeque<>();
     private final Set<Slot> all = ConcurrentHashMap.newKeySet();
     private final AtomicLong prepares = new AtomicLong();
     private volatile boolean closed;
 
-    private CubeDataSource(DataSource target) {
+    private CubeDataSource(DataSource target, int max) {
+        if (max < 1) throw new IllegalArgumentException("the cube layer needs at least one store connection");
         this.target = target;
+        this.max = max;
+        this.permits = new Semaphore(max, true);
     }
 
-    /** {@code target}'s connections must be DuckDB connections. */
-    public static CubeDataSource wrap(DataSource target) {
-        return new CubeDataSource(target);
+    /** At most {@code max} connections of {@code target}, which must be DuckDB connections. */
+    public static CubeDataSource wrap(DataSource target, int max) {
+        return new CubeDataSource(target, max);
+    }
+
+    /** Connections made so far (idle or lent); never more than the bound. */
+    public int size() {
+        return all.size();
     }
 
     /** How many statements were prepared on DuckDB so far (the rest reused one). */
@@ -67,12 +84,26 @@ public final class CubeDataSource implements DataSource, AutoCloseable {
     @Override
     public Connection getConnection() throws SQLException {
         if (closed) throw new SQLException("the cube layer is closed");
-        Slot slot = idle.pollFirst();
-        if (slot == null) {
-            slot = new Slot(target.getConnection().unwrap(DuckDBConnection.class));
-            all.add(slot);
+        try {
+            if (!permits.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new SQLException("all " + max + " store connections of the cube layer stayed busy for "
+                        + WAIT_SECONDS + " s (sorot.cube.connections)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a store connection", e);
         }
-        return slot.lend();
+        try {
+            Slot slot = idle.pollFirst();
+            if (slot == null) {
+                slot = new Slot(target.getConnection().unwrap(DuckDBConnection.class));
+                all.add(slot);
+            }
+            return slot.lend();
+        } catch (SQLException | RuntimeException e) {
+            permits.release();
+            throw e;
+        }
     }
 
     @Override
@@ -191,6 +222,7 @@ public final class CubeDataSource implements DataSource, AutoCloseable {
             } else {
                 idle.addFirst(this);
             }
+            permits.release();
         }
 
         void discard() {

@@ -1,8 +1,5 @@
 package id.sorot.ikm.ui;
 
-import static id.sorot.chart.Charts.area;
-import static id.sorot.chart.Charts.map;
-
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -11,24 +8,20 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.ui.Badge;
-import id.sorot.base.ui.Dashboard;
 import id.sorot.base.ui.DataGrid;
 import id.sorot.base.ui.DataGrid.Kind;
 import id.sorot.base.ui.Formats;
 import id.sorot.base.ui.Panel;
+import id.sorot.base.ui.ProfileLinks;
 import id.sorot.base.ui.Tile;
 import id.sorot.base.ui.UrlState;
-import id.sorot.chart.Charts;
 import id.sorot.chart.EChart;
-import id.sorot.chart.Palette;
+import id.sorot.dashboard.Dashboard;
 import id.sorot.ikm.IkmService;
 import id.sorot.opd.OpdService;
-import id.sorot.profile.ProfileLinks;
-import id.sorot.rules.BandSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * All service units' IKM compared: sorted bars over the PermenPANRB 14/2017 mutu bands, the mean
@@ -142,7 +135,7 @@ class IkmView extends Dashboard {
         EChart chart = new EChart();
         chart.setId("ikm-chart");
         chart.setHeight(Math.max(300, 70 + 16 * ordered.size()) + "px");
-        chart.setOption(option(ordered, c, o));
+        chart.setOption(IkmCharts.units(ordered, c, o, ikm.bands(), this::getTranslation));
         chart.addClickListener(e -> {
             if (e.id() != null) ProfileLinks.open(e.id(), tahun, pemdaParam());
         });
@@ -226,117 +219,7 @@ class IkmView extends Dashboard {
         return units;
     }
 
-    /**
-     * Horizontal bars, best on top, coloured by the mutu the rule gives; the four mutu bands shaded
-     * behind them; lines for the computed mean and the reported average.
-     */
-    private Map<String, Object> option(List<IkmService.Unit> units, IkmService.Comparison c, String order) {
-        List<IkmService.Unit> rows = new ArrayList<>(units);
-        java.util.Collections.reverse(rows);
-        BandSet bands = ikm.bands();
-        List<Object> data = new ArrayList<>();
-        for (IkmService.Unit u : rows) {
-            String tip = u.unit() + "\n" + getTranslation("ikm.col.opd") + ": " + u.opd() + "\n" + "IKM "
-                    + Formats.decimal(u.nilai()) + " · " + getTranslation("ikm.col.mutu") + " " + u.mutu() + "\n"
-                    + getTranslation("ikm.col.reported") + ": "
-                    + (u.mutuLabelDilaporkan() == null ? u.mutuDilaporkan() : u.mutuLabelDilaporkan());
-            data.add(Charts.item(
-                    u.nilai(), u.opdKode(), tip, map("color", Palette.MUTU.getOrDefault(u.mutu(), "#999"))));
-        }
-        List<Object> areas = new ArrayList<>();
-        double upper = 100;
-        for (BandSet.Band b : bands.bands()) {
-            double lower = b.threshold() == null ? 25 : b.threshold();
-            areas.add(List.of(
-                    map(
-                            "name",
-                            b.label() + " " + (b.meaning() == null ? "" : b.meaning()),
-                            "xAxis",
-                            lower,
-                            "itemStyle",
-                            map("color", Palette.MUTU.get(b.label()), "opacity", 0.10),
-                            "label",
-                            map("position", "insideTop", "color", "#333", "fontSize", 11)),
-                    map("xAxis", upper)));
-            upper = lower;
-        }
-        List<Object> lines = new ArrayList<>();
-        lines.add(map(
-                "name", getTranslation("ikm.line.mean"),
-                "xAxis", c.mean(),
-                "lineStyle", map("color", "#000", "type", "solid", "width", 1.5),
-                "label",
-                        map(
-                                "formatter",
-                                getTranslation("ikm.line.mean") + " " + Formats.decimal(c.mean()),
-                                "position",
-                                "end")));
-        if (c.reportedMean() != null) {
-            lines.add(map(
-                    "name", getTranslation("ikm.line.reported"),
-                    "xAxis", c.reportedMean(),
-                    "lineStyle", map("color", "#000", "type", "dashed", "width", 1.5),
-                    "label",
-                            map(
-                                    "formatter",
-                                    getTranslation("ikm.line.reported") + " " + Formats.decimal(c.reportedMean()),
-                                    "position",
-                                    "insideEndBottom")));
-        }
-        double min = units.stream()
-                .map(IkmService.Unit::nilai)
-                .filter(java.util.Objects::nonNull)
-                .mapToDouble(Double::doubleValue)
-                .min()
-                .orElse(60);
-        List<String> names = rows.stream()
-                .map(u -> order.equals("nilai") ? u.unit() : groupLabel(u, order) + " · " + u.unit())
-                .toList();
-        return map(
-                "tooltip", map("trigger", "item"),
-                "grid", area(30, 60, 30, 10),
-                "xAxis",
-                        map(
-                                "type",
-                                "value",
-                                "min",
-                                Math.max(25, Math.floor((min - 5) / 5) * 5),
-                                "max",
-                                100,
-                                "name",
-                                "IKM",
-                                "nameLocation",
-                                "middle",
-                                "nameGap",
-                                24),
-                "yAxis",
-                        map(
-                                "type",
-                                "category",
-                                "data",
-                                names,
-                                "axisLabel",
-                                map("interval", 0, "fontSize", 10, "width", 260, "overflow", "truncate")),
-                "series",
-                        List.of(map(
-                                "type",
-                                "bar",
-                                "name",
-                                "IKM",
-                                "data",
-                                data,
-                                "barCategoryGap",
-                                "25%",
-                                "label",
-                                map("show", true, "position", "right", "fontSize", 9),
-                                "markArea",
-                                map("silent", true, "data", areas),
-                                "markLine",
-                                map("silent", true, "symbol", "none", "data", lines))),
-                "sorot", map("decimals", 2, "tips", true));
-    }
-
     private String groupLabel(IkmService.Unit u, String order) {
-        return order.equals("opd") ? u.opd() : getTranslation("kelompok." + u.kelompok());
+        return IkmCharts.groupLabel(u, order, this::getTranslation);
     }
 }

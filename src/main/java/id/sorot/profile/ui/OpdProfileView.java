@@ -12,7 +12,6 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.ui.Badge;
-import id.sorot.base.ui.Dashboard;
 import id.sorot.base.ui.DataGrid;
 import id.sorot.base.ui.DataGrid.Kind;
 import id.sorot.base.ui.Formats;
@@ -22,11 +21,12 @@ import id.sorot.base.ui.Tile;
 import id.sorot.base.ui.UrlState;
 import id.sorot.chart.EChart;
 import id.sorot.chart.Palette;
+import id.sorot.chart.TriwulanChart;
+import id.sorot.dashboard.Dashboard;
 import id.sorot.ikm.IkmService;
 import id.sorot.profile.ProfileService;
 import id.sorot.profile.ProfileService.Profile;
 import id.sorot.realisasi.RealisasiService;
-import id.sorot.realisasi.ui.TriwulanChart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -360,7 +360,7 @@ class OpdProfileView extends Dashboard {
             EChart curve = new EChart();
             curve.setId("profile-triwulan-chart");
             curve.setHeight("240px");
-            curve.setOption(TriwulanChart.option(c, this::getTranslation));
+            curve.setOption(TriwulanChart.option(curves(c), this::getTranslation));
             body.add(curve);
         });
         return panel.content(body);
@@ -447,5 +447,10 @@ class OpdProfileView extends Dashboard {
         s.setId(id);
         s.addClassName("sorot-none");
         return s;
+    }
+
+    private static TriwulanChart.Curves curves(RealisasiService.Curve c) {
+        return new TriwulanChart.Curves(
+                c.triwulan(), c.targetKeuangan(), c.realisasiKeuangan(), c.targetFisik(), c.realisasiFisik());
     }
 }

@@ -1,8 +1,5 @@
 package id.sorot.realisasi.ui;
 
-import static id.sorot.chart.Charts.area;
-import static id.sorot.chart.Charts.map;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
@@ -14,18 +11,17 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import id.sorot.base.Parallel;
 import id.sorot.base.SorotProperties;
-import id.sorot.base.ui.Dashboard;
 import id.sorot.base.ui.DataGrid;
 import id.sorot.base.ui.DataGrid.Kind;
 import id.sorot.base.ui.Formats;
 import id.sorot.base.ui.Panel;
+import id.sorot.base.ui.ProfileLinks;
 import id.sorot.base.ui.Tile;
 import id.sorot.base.ui.UrlState;
-import id.sorot.chart.Charts;
 import id.sorot.chart.EChart;
-import id.sorot.chart.Palette;
+import id.sorot.chart.TriwulanChart;
+import id.sorot.dashboard.Dashboard;
 import id.sorot.opd.OpdService;
-import id.sorot.profile.ProfileLinks;
 import id.sorot.realisasi.RealisasiService;
 import id.sorot.realisasi.RealisasiService.Line;
 import id.sorot.realisasi.RealisasiService.Status;
@@ -34,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -158,7 +153,7 @@ class DeviasiView extends Dashboard {
         EChart bars = new EChart();
         bars.setId("deviasi-chart");
         bars.setHeight(Math.max(300, 70 + 19 * sorted.size()) + "px");
-        bars.setOption(barsOption(sorted, value, m));
+        bars.setOption(DeviasiCharts.bars(sorted, value, m, thresholds, this::getTranslation));
         bars.addClickListener(e -> {
             if (e.id() != null) ProfileLinks.open(e.id(), tahun, pemdaParam());
         });
@@ -170,7 +165,7 @@ class DeviasiView extends Dashboard {
         EChart scatter = new EChart();
         scatter.setId("deviasi-scatter");
         scatter.setHeight("460px");
-        scatter.setOption(scatterOption(dev.rows()));
+        scatter.setOption(DeviasiCharts.scatter(dev.rows(), thresholds, this::getTranslation));
         scatter.addClickListener(e -> {
             if (e.id() != null) ProfileLinks.open(e.id(), tahun, pemdaParam());
         });
@@ -280,7 +275,7 @@ class DeviasiView extends Dashboard {
     }
 
     private String statusText(Status s) {
-        return s == null ? "–" : getTranslation("deviasi.status." + s.name().toLowerCase(Locale.ROOT));
+        return DeviasiCharts.statusText(s, this::getTranslation);
     }
 
     private Component status(Double deviasi) {
@@ -291,178 +286,6 @@ class DeviasiView extends Dashboard {
             s.getElement().setAttribute("title", statusText(st));
         }
         return s;
-    }
-
-    /** Bars left of zero are behind plan; colour says red, yellow or green; zones shade the thresholds. */
-    private Map<String, Object> barsOption(List<Line> sorted, Function<Line, Double> value, String m) {
-        List<Line> rows = new ArrayList<>(sorted);
-        java.util.Collections.reverse(rows);
-        List<Object> data = new ArrayList<>();
-        for (Line l : rows) {
-            Double v = value.apply(l);
-            Status st = thresholds.status(v);
-            String tip = l.opd() + " · " + l.opdNama() + "\n" + getTranslation("deviasi.measure." + m) + ": "
-                    + Formats.signed(v) + "\n" + getTranslation("deviasi.col.realisasiKeuangan") + ": "
-                    + Formats.percent(l.realisasiKeuangan()) + " / " + Formats.percent(l.rencanaKeuangan()) + "\n"
-                    + getTranslation("deviasi.col.realisasiFisik") + ": " + Formats.percent(l.realisasiFisik()) + " / "
-                    + Formats.percent(l.rencanaFisik()) + (st == null ? "" : "\n" + statusText(st));
-            data.add(Charts.item(
-                    v, l.opdKode(), tip, map("color", st == null ? "#999" : Palette.STATUS.get(st.name()))));
-        }
-        double low = rows.stream()
-                .map(value)
-                .filter(java.util.Objects::nonNull)
-                .mapToDouble(Double::doubleValue)
-                .min()
-                .orElse(-10);
-        double axisMin = Math.min(thresholds.merah() - 5, Math.floor(low / 5) * 5);
-        List<Object> zones = List.of(
-                List.of(
-                        map(
-                                "name", getTranslation("deviasi.status.merah"),
-                                "xAxis", axisMin,
-                                "itemStyle", map("color", Palette.STATUS.get("MERAH"), "opacity", 0.08)),
-                        map("xAxis", thresholds.merah())),
-                List.of(
-                        map(
-                                "name", getTranslation("deviasi.status.kuning"),
-                                "xAxis", thresholds.merah(),
-                                "itemStyle", map("color", Palette.STATUS.get("KUNING"), "opacity", 0.10)),
-                        map("xAxis", thresholds.kuning())));
-        return map(
-                "tooltip", map("trigger", "item"),
-                "grid", area(30, 60, 30, 10),
-                "xAxis",
-                        map(
-                                "type",
-                                "value",
-                                "min",
-                                axisMin,
-                                "name",
-                                getTranslation("deviasi.axis"),
-                                "nameLocation",
-                                "middle",
-                                "nameGap",
-                                24),
-                "yAxis",
-                        map(
-                                "type", "category",
-                                "data", rows.stream().map(Line::opd).toList(),
-                                "axisLabel", map("interval", 0, "fontSize", 11)),
-                "series",
-                        List.of(map(
-                                "type", "bar",
-                                "name", getTranslation("deviasi.measure." + m),
-                                "data", data,
-                                "label", map("show", true, "position", "left", "fontSize", 10),
-                                "markArea", map("silent", true, "data", zones, "label", map("position", "insideTop")))),
-                "sorot", map("decimals", 2, "tips", true));
-    }
-
-    /** Keuangan % against fisik %, each OPD a bubble sized by its anggaran; the diagonal is "spent as built". */
-    private Map<String, Object> scatterOption(List<Line> rows) {
-        double maxAnggaran = rows.stream()
-                .map(Line::anggaran)
-                .filter(java.util.Objects::nonNull)
-                .mapToDouble(Double::doubleValue)
-                .max()
-                .orElse(1);
-        List<Object> data = new ArrayList<>();
-        double lo = 100;
-        for (Line l : rows) {
-            if (l.realisasiKeuangan() == null || l.realisasiFisik() == null) continue;
-            lo = Math.min(lo, Math.min(l.realisasiKeuangan(), l.realisasiFisik()));
-            Status st = thresholds.status(l.deviasiKeuangan());
-            double size = 8 + 42 * Math.sqrt((l.anggaran() == null ? 0 : l.anggaran()) / maxAnggaran);
-            String tip = l.opd() + " · " + l.opdNama() + "\n" + getTranslation("deviasi.col.realisasiKeuangan") + ": "
-                    + Formats.percent(l.realisasiKeuangan()) + "\n" + getTranslation("deviasi.col.realisasiFisik")
-                    + ": "
-                    + Formats.percent(l.realisasiFisik()) + "\n" + getTranslation("deviasi.col.anggaran") + ": "
-                    + Formats.rupiah(l.anggaran());
-            Map<String, Object> item = Charts.item(
-                    List.of(l.realisasiKeuangan(), l.realisasiFisik()),
-                    l.opdKode(),
-                    tip,
-                    map(
-                            "color",
-                            st == null ? "#999" : Palette.STATUS.get(st.name()),
-                            "opacity",
-                            0.75,
-                            "borderColor",
-                            "#333"));
-            item.put("symbolSize", size);
-            item.put("name", l.opd());
-            data.add(item);
-        }
-        double min = Math.max(0, Math.floor((lo - 5) / 10) * 10);
-        return map(
-                "tooltip", map("trigger", "item"),
-                "grid", area(20, 70, 40, 20),
-                "xAxis",
-                        map(
-                                "type",
-                                "value",
-                                "min",
-                                min,
-                                "max",
-                                100,
-                                "suffix",
-                                "%",
-                                "name",
-                                getTranslation("deviasi.col.realisasiKeuangan"),
-                                "nameLocation",
-                                "middle",
-                                "nameGap",
-                                26),
-                "yAxis",
-                        map(
-                                "type",
-                                "value",
-                                "min",
-                                min,
-                                "max",
-                                100,
-                                "suffix",
-                                "%",
-                                "name",
-                                getTranslation("deviasi.col.realisasiFisik"),
-                                "nameLocation",
-                                "middle",
-                                "nameGap",
-                                40),
-                "series",
-                        List.of(map(
-                                "type",
-                                "scatter",
-                                "name",
-                                "OPD",
-                                "data",
-                                data,
-                                "label",
-                                map(
-                                        "show",
-                                        true,
-                                        "formatter",
-                                        "{b}",
-                                        "position",
-                                        "right",
-                                        "fontSize",
-                                        9,
-                                        "color",
-                                        "#333"),
-                                "labelLayout",
-                                map("hideOverlap", true),
-                                "markLine",
-                                map(
-                                        "silent", true,
-                                        "symbol", "none",
-                                        "lineStyle", map("color", "#666", "type", "dashed"),
-                                        "label", map("formatter", getTranslation("deviasi.scatter.diagonal")),
-                                        "data",
-                                                List.of(List.of(
-                                                        map("coord", List.of(min, min)),
-                                                        map("coord", List.of(100, 100))))))),
-                "sorot", map("decimals", 2, "tips", true));
     }
 
     /** The triwulan curves of the chosen OPD (by default the first with a triwulan plan) or sub kegiatan. */
@@ -513,8 +336,9 @@ class DeviasiView extends Dashboard {
                         e.getValue() == null ? null : e.getValue().kode()));
         });
 
-        Optional<RealisasiService.Curve> curve = realisasi.curve(
-                pemda(), tahun, opd, sub.map(RealisasiService.Item::kode).orElse(null));
+        // the curve asked in advance is the one shown, unless the URL named a sub kegiatan this OPD lacks
+        Optional<RealisasiService.Curve> curve =
+                sub.isPresent() || asked == null ? askedCurve.join() : realisasi.curve(p, y, opd, null);
         String what = sub.map(i -> i.subKegiatan()).orElse(getTranslation("triwulan.sub.all", opdName));
         panel.heading(getTranslation("triwulan.title", opdName, what), pemdaName + ", " + tahun);
         Div controls = new Div(opdSelect, subSelect);
@@ -523,7 +347,7 @@ class DeviasiView extends Dashboard {
         EChart chart = new EChart();
         chart.setId("triwulan-chart");
         chart.setHeight("300px");
-        chart.setOption(TriwulanChart.option(curve.get(), this::getTranslation));
+        chart.setOption(TriwulanChart.option(curves(curve.get()), this::getTranslation));
         Span note = new Span(sub.map(i -> getTranslation(
                         "triwulan.note.sub",
                         i.program(),
@@ -532,5 +356,10 @@ class DeviasiView extends Dashboard {
                 .orElse(getTranslation("triwulan.note.opd", curve.get().subKegiatan())));
         note.addClassName("sorot-note");
         return panel.content(new Div(controls, chart, note));
+    }
+
+    private static TriwulanChart.Curves curves(RealisasiService.Curve c) {
+        return new TriwulanChart.Curves(
+                c.triwulan(), c.targetKeuangan(), c.realisasiKeuangan(), c.targetFisik(), c.realisasiFisik());
     }
 }

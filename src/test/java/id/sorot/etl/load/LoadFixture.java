@@ -38,7 +38,8 @@ final class LoadFixture implements AutoCloseable {
                 "3275",
                 256,
                 new SorotProperties.Avatica(false, 0, null),
-                new SorotProperties.Deviasi(-10, -5));
+                new SorotProperties.Deviasi(-10, -5),
+                new SorotProperties.Cube(8));
         store = Store.open(properties.storeFile());
         opds = new OpdService(store, properties);
         rules = new RuleService(properties);

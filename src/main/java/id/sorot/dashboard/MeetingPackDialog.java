@@ -1,4 +1,4 @@
-package id.sorot.base.ui;
+package id.sorot.dashboard;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import id.sorot.base.ui.Panel;
 import id.sorot.export.Pack;
 import id.sorot.export.PdfPack;
 import id.sorot.export.PptxPack;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.SorotTest;
 import java.io.File;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,19 +17,17 @@ import org.junit.jupiter.api.Test;
  * {@code sorot etl} as a separate process: through the running server when there is one (the
  * server owns the store), on its own store when there is none. Exit codes 0 and 2.
  */
-class EtlCommandTest extends SorotTest {
+class EtlVerbTest extends SorotTest {
 
     record Run(int exit, String out, String err) {}
 
     private Run sorot(String server, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(
-                "--enable-native-access=ALL-UNNAMED",
-                "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow",
-                "-Dio.netty.tryReflectionSetAccessible=true"));
+        // the same JVM flags as this test JVM, which has the ones the jar's manifest gives a java -jar
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--") || a.startsWith("-Dio.netty"))
+                .toList());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "id.sorot.Application", "etl"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -48,7 +47,7 @@ class EtlCommandTest extends SorotTest {
     void with_sorot_running_the_command_goes_through_the_server() throws Exception {
         Run ok = sorot(
                 baseUrl(), "akip_pemda", "etl/samples/kota-bekasi-2024/nilai_akip_kota_2020_2024.tsv", "--pemda=3275");
-        assertThat(ok.exit()).as(ok.err()).isEqualTo(EtlCommand.LOADED);
+        assertThat(ok.exit()).as(ok.err()).isEqualTo(EtlVerb.LOADED);
         assertThat(ok.out()).contains("loaded 5 facts from 1 rows with akip_pemda", "server " + baseUrl());
 
         Run bad = sorot(
@@ -57,7 +56,7 @@ class EtlCommandTest extends SorotTest {
                 "src/test/resources/etl/bad/bad_number.tsv",
                 "--pemda=3275",
                 "--lang=en");
-        assertThat(bad.exit()).isEqualTo(EtlCommand.REJECTED);
+        assertThat(bad.exit()).isEqualTo(EtlVerb.REJECTED);
         assertThat(bad.err())
                 .contains(
                         "bad_number.tsv, row 33, column 3 (nilai), value '77.1.4'",
@@ -73,8 +72,8 @@ class EtlCommandTest extends SorotTest {
                 "akip_opd_ranking",
                 "etl/samples/kota-bekasi-2024/hasil_evaluasi_akip_opd_2024.tsv",
                 "--pemda=3275",
-                "--store=" + store);
-        assertThat(ok.exit()).as(ok.err()).isEqualTo(EtlCommand.LOADED);
+                "--sorot.store=" + store);
+        assertThat(ok.exit()).as(ok.err()).isEqualTo(EtlVerb.LOADED);
         assertThat(ok.out()).contains("loaded 44 facts from 44 rows with akip_opd_ranking", "store");
         assertThat(store).exists();
 
@@ -83,8 +82,8 @@ class EtlCommandTest extends SorotTest {
                 "akip_opd_ranking",
                 "src/test/resources/etl/bad/duplicate_opd.tsv",
                 "--pemda=3275",
-                "--store=" + store);
-        assertThat(bad.exit()).isEqualTo(EtlCommand.REJECTED);
+                "--sorot.store=" + store);
+        assertThat(bad.exit()).isEqualTo(EtlVerb.REJECTED);
         assertThat(bad.err()).contains("baris 50, 51 mencatat data yang sama (DISNAKER 2024)");
     }
 }

@@ -1,4 +1,4 @@
-package id.sorot.base.ui;
+package id.sorot.dashboard;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasLabel;
@@ -13,6 +13,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
+import id.sorot.base.ui.Panel;
+import id.sorot.base.ui.UrlState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

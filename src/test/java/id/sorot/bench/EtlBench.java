@@ -1,5 +1,6 @@
-package id.sorot.etl;
+package id.sorot.bench;
 
+import id.sorot.etl.EtlService;
 import id.sorot.etl.load.LoadRequest;
 import id.sorot.etl.load.LoadResult;
 import id.sorot.etl.read.SourceFile;
@@ -24,7 +25,7 @@ import java.util.function.Function;
  * default), then loads it through Sorot and, side by side, through DuckDB's own {@code read_csv}
  * (with {@code decimal_separator=','} and {@code thousands='.'}), and prints rows/s and the ratio.
  */
-public final class EtlBench {
+final class EtlBench {
 
     private static final String[] OPD_KODE = {
         "1.01.01", "1.02.01", "1.02.02", "1.03.01", "1.03.02", "1.04.02", "1.05.01", "1.05.02", "1.06.01", "1.06.04",

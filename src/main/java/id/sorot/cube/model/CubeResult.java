@@ -1,4 +1,4 @@
-package id.sorot.cube;
+package id.sorot.cube.model;
 
 import id.sorot.etl.read.Record;
 import java.util.List;

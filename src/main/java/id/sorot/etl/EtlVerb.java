@@ -1,5 +1,7 @@
 package id.sorot.etl;
 
+import id.sorot.base.shell.Shell;
+import id.sorot.base.shell.Verb;
 import id.sorot.etl.job.JobSpec;
 import id.sorot.etl.load.LoadRequest;
 import id.sorot.etl.load.LoadResult;
@@ -16,12 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,10 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code sorot etl <job> <file> [--pemda=] [--period=] [--opd=] [--server=URL] [--dry-run] [--lang=en]}.
  * DuckDB lets one process own the store, so when a Sorot server answers at {@code --server}
  * (default http://localhost:8080) the file goes through its HTTP endpoint; otherwise the command
- * opens the store itself. Exit 0: loaded (or checked); 2: rejected, problems on stderr; 1: usage or
- * other failure.
+ * opens the store itself ({@code --sorot.store}, or {@code --store}). Exit 0: loaded (or checked);
+ * 2: rejected, problems on stderr; 1: failure; 64: wrong arguments.
  */
-public final class EtlCommand {
+@Component
+final class EtlVerb implements Verb {
 
     public static final int LOADED = 0;
     public static final int FAILED = 1;
@@ -40,35 +43,29 @@ public final class EtlCommand {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Loads without a server: given the options, returns the exit code (the caller owns the store). */
-    public interface Local {
-        int load(
-                String job,
-                Path file,
-                LoadRequest request,
-                boolean dryRun,
-                Locale locale,
-                PrintStream out,
-                PrintStream err);
+    /** Made only if no server answers: making it opens the store. */
+    private final ObjectProvider<EtlService> etl;
+
+    EtlVerb(ObjectProvider<EtlService> etl) {
+        this.etl = etl;
     }
 
-    private EtlCommand() {}
+    @Override
+    public String name() {
+        return "etl";
+    }
 
-    public static int run(String[] args, PrintStream out, PrintStream err, Function<Map<String, String>, Local> local) {
-        Map<String, String> options = new LinkedHashMap<>();
-        List<String> positional = new ArrayList<>();
-        for (String a : args) {
-            if (a.startsWith("--")) {
-                int eq = a.indexOf('=');
-                options.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
-            } else {
-                positional.add(a);
-            }
-        }
+    @Override
+    public String usage() {
+        return "etl <job> <file> [--pemda=KODE] [--period=YEAR] [--opd=OPD] [--server=URL] [--dry-run] [--lang=id|en]"
+                + " [--sorot.store=FILE]";
+    }
+
+    @Override
+    public int run(List<String> positional, Map<String, String> options, PrintStream out, PrintStream err) {
         if (positional.size() != 2) {
-            err.println("usage: sorot etl <job> <file> [--pemda=KODE] [--period=YEAR] [--opd=OPD] [--server=URL]"
-                    + " [--dry-run] [--lang=id|en]");
-            return FAILED;
+            err.println("usage: sorot " + usage());
+            return Shell.USAGE;
         }
         String job = positional.get(0);
         Path file = Path.of(positional.get(1));
@@ -94,7 +91,7 @@ public final class EtlCommand {
                 err.println("sorot etl: no Sorot server answers at " + server);
                 return FAILED;
             }
-            return local.apply(options).load(job, file, request, dryRun, locale, out, err);
+            return direct(etl.getObject(), job, file, request, dryRun, locale, out, err);
         } catch (IOException e) {
             err.println("sorot etl: " + e.getMessage());
             return FAILED;
@@ -171,8 +168,16 @@ public final class EtlCommand {
     }
 
     /** The in-process path, for when no server runs: the store is opened by this process. */
-    public static Local direct(EtlService etl) {
-        return (job, file, request, dryRun, locale, out, err) -> {
+    private static int direct(
+            EtlService etl,
+            String job,
+            Path file,
+            LoadRequest request,
+            boolean dryRun,
+            Locale locale,
+            PrintStream out,
+            PrintStream err) {
+        {
             if (etl.job(job).isEmpty()) {
                 err.println("sorot etl: unknown job '" + job + "' (known: "
                         + String.join(
@@ -196,6 +201,6 @@ public final class EtlCommand {
                 err.println("sorot etl: " + e.getMessage());
                 return FAILED;
             }
-        };
+        }
     }
 }

@@ -1,4 +1,4 @@
-package id.sorot.cube;
+package id.sorot.cube.model;
 
 import id.sorot.rules.RuleService;
 import java.math.BigDecimal;
@@ -11,15 +11,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes the SQL that answers a {@link CubeQuery} over the view {@code cubes.<name>}: aggregate by
- * the dimensions, then derived measures (ratios, bands, ranks within groups, change against the
- * previous year) in nested selects with window functions, then result filters, order and limit.
- * Every identifier comes from the cube definition; every value is a {@code ?} parameter.
+ * The one SQL generator of the cube layer. {@link #build} writes the SQL that answers a
+ * {@link CubeQuery}, straight over the store tables with only the joins the question needs:
+ * aggregate by the dimensions, then derived measures (ratios, bands, ranks within groups, change
+ * against the previous year) in nested selects with window functions, then result filters, order
+ * and limit. {@link #view} writes the view {@code cubes.<name>} that JDBC clients query, from the
+ * same joins and column expressions. Every identifier comes from the cube definition; every value
+ * is a {@code ?} parameter. Calcite plans the SQL and pushes all of it down to DuckDB.
  */
-final class CubeSql {
+public final class CubeSql {
 
     /** The statement and its parameters, plus what each output column is. */
-    record Statement(String sql, List<Object> parameters, List<CubeResult.Column> columns) {}
+    public record Statement(String sql, List<Object> parameters, List<CubeResult.Column> columns) {}
 
     static final String YEAR = "tahun";
     private static final Set<String> OPS = Set.of("eq", "ne", "in", "not_in", "lt", "lte", "gt", "gte", "between");
@@ -30,7 +33,7 @@ final class CubeSql {
         return "\"" + identifier + "\"";
     }
 
-    static Statement build(CubeDefinition cube, CubeQuery query, RuleService rules) {
+    public static Statement build(CubeDefinition cube, CubeQuery query, RuleService rules) {
         if (query.measures().isEmpty() && query.dimensions().isEmpty()) {
             throw new CubeQueryException("measures", "ask for at least one measure or dimension");
         }
@@ -115,12 +118,7 @@ final class CubeSql {
         for (CubeDefinition.Measure m : needed.values()) {
             if (m.derived()) continue;
             selects.add(aggregate(m) + " AS " + q(m.name()));
-            if (m.column() != null) joins.add(m.column());
-            if (m.aggregation().equals("weighted_avg")) joins.add(m.by());
-            if (m.condition() != null) {
-                joins.add(m.condition().column());
-                if (m.condition().otherColumn() != null) joins.add(m.condition().otherColumn());
-            }
+            joins.addAll(columnsRead(m));
         }
         StringBuilder inner =
                 new StringBuilder("SELECT ").append(String.join(", ", selects)).append(from(cube, joins));
@@ -185,6 +183,34 @@ final class CubeSql {
             outer.append(" LIMIT ").append(query.limit());
         }
         return new Statement(outer.toString(), params, columns);
+    }
+
+    /**
+     * The view behind a cube, for JDBC clients: every dimension under its own name and every column a
+     * measure reads under {@link CubeDefinition#viewColumn}, over the joins those columns need.
+     */
+    public static String view(CubeDefinition cube) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (CubeDefinition.Dimension d : cube.dimensions()) columns.put(d.name(), d.column());
+        for (CubeDefinition.Measure m : cube.measures()) {
+            for (String c : columnsRead(m)) columns.putIfAbsent(cube.viewColumn(c), c);
+        }
+        List<String> selects = new ArrayList<>();
+        columns.forEach((name, column) -> selects.add(CubeDefinition.columnSql(column) + " AS " + q(name)));
+        return "SELECT " + String.join(", ", selects) + from(cube, new LinkedHashSet<>(columns.values()));
+    }
+
+    /** The store columns a base measure reads: its own, a weighted mean's weight, a condition's columns. */
+    static List<String> columnsRead(CubeDefinition.Measure m) {
+        List<String> out = new ArrayList<>();
+        if (m.derived()) return out;
+        if (m.column() != null) out.add(m.column());
+        if (m.aggregation().equals("weighted_avg")) out.add(m.by());
+        if (m.condition() != null) {
+            out.add(m.condition().column());
+            if (m.condition().otherColumn() != null) out.add(m.condition().otherColumn());
+        }
+        return out;
     }
 
     /** FROM the fact, LEFT JOIN each dimension table the columns in {@code used} come from, and what those joins need. */

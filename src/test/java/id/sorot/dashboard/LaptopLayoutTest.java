@@ -1,4 +1,4 @@
-package id.sorot.base.ui;
+package id.sorot.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,8 @@
-package id.sorot.cube;
+package id.sorot.bench;
 
+import id.sorot.base.duckdb.Store;
+import id.sorot.cube.CubeService;
+import id.sorot.cube.model.CubeQuery;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code sorot bench cubes}: builds a national-scale store (550 pemda x 45 OPD x 8 years: AKIP per
@@ -20,14 +24,14 @@ import java.util.function.Function;
  * to DuckDB) and the same questions as hand-written SQL straight on DuckDB, alternating, and prints
  * p50 / p95 of each and their ratio.
  */
-public final class CubeBench {
+final class CubeBench {
 
     /** One dashboard question, asked both ways. */
     record Question(String name, CubeQuery query, String sql, List<Object> params) {}
 
     private CubeBench() {}
 
-    public static int run(Map<String, String> options, PrintStream out, Function<Path, CubeService> sorot)
+    static int run(Map<String, String> options, PrintStream out, Function<Path, ConfigurableApplicationContext> sorot)
             throws Exception {
         int pemda = Integer.parseInt(options.getOrDefault("pemda", "550"));
         int years = Integer.parseInt(options.getOrDefault("years", "8"));
@@ -39,8 +43,10 @@ public final class CubeBench {
             Files.deleteIfExists(store);
             Files.deleteIfExists(dir.resolve("national.duckdb.wal"));
         }
-        CubeService cubes = sorot.apply(store);
-        try (Connection c = cubes.directConnection();
+        ConfigurableApplicationContext context = sorot.apply(store);
+        CubeService cubes = context.getBean(CubeService.class);
+        Store duckdb = context.getBean(Store.class);
+        try (Connection c = duckdb.connect();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM fact_realisasi_triwulan")) {
             rs.next();
@@ -170,7 +176,7 @@ public final class CubeBench {
                 "sql p95",
                 "p50 x",
                 "p95 x");
-        try (Connection direct = cubes.directConnection()) {
+        try (Connection direct = duckdb.connect()) {
             for (Question q : questions) {
                 long rowsApi = cubes.query(q.query()).rows().size();
                 long rowsSql = direct(direct, q);
@@ -205,7 +211,7 @@ public final class CubeBench {
                         rowsApi);
             }
         }
-        cubes.close();
+        context.close();
         return 0;
     }
 

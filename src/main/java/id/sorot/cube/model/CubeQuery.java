@@ -1,4 +1,4 @@
-package id.sorot.cube;
+package id.sorot.cube.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;

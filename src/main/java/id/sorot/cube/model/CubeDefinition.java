@@ -1,4 +1,4 @@
-package id.sorot.cube;
+package id.sorot.cube.model;
 
 import java.util.List;
 import java.util.Optional;

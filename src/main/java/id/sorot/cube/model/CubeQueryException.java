@@ -1,4 +1,4 @@
-package id.sorot.cube;
+package id.sorot.cube.model;
 
 /** A query names something the cube does not have, or gives a value of the wrong kind; {@code field} says which part. */
 public class CubeQueryException extends RuntimeException {

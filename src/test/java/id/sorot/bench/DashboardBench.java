@@ -1,4 +1,4 @@
-package id.sorot;
+package id.sorot.bench;
 
 import id.sorot.akip.AkipService;
 import id.sorot.base.Parallel;

@@ -1,8 +1,7 @@
-package id.sorot.profile;
+package id.sorot.base.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
-import id.sorot.base.ui.UrlState;
 
 /** The way to an OPD's profile from anywhere: a link on its name, or a click on its bar. */
 public final class ProfileLinks {

@@ -1,4 +1,4 @@
-package id.sorot.base.ui;
+package id.sorot.dashboard;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -7,6 +7,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import id.sorot.base.ui.DataGrid;
+import id.sorot.base.ui.Panel;
 import id.sorot.chart.EChart;
 import id.sorot.export.Table;
 import id.sorot.export.TableFiles;

@@ -1,9 +1,8 @@
-package id.sorot.realisasi.ui;
+package id.sorot.chart;
 
 import static id.sorot.chart.Charts.area;
 import static id.sorot.chart.Charts.map;
 
-import id.sorot.realisasi.RealisasiService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,15 @@ public final class TriwulanChart {
 
     private TriwulanChart() {}
 
-    public static Map<String, Object> option(RealisasiService.Curve c, Function<String, String> text) {
+    /** The cumulative curves by triwulan; fisik may be null (several sub kegiatan have no common unit). */
+    public record Curves(
+            List<Integer> triwulan,
+            List<Double> targetKeuangan,
+            List<Double> realisasiKeuangan,
+            List<Double> targetFisik,
+            List<Double> realisasiFisik) {}
+
+    public static Map<String, Object> option(Curves c, Function<String, String> text) {
         List<String> tw = c.triwulan().stream().map(t -> "TW " + roman(t)).toList();
         List<Object> series = new ArrayList<>();
         series.add(line(text.apply("triwulan.target.keuangan"), c.targetKeuangan(), "#0072b2", true));
