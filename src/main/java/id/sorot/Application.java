@@ -15,14 +15,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 public class Application {
 
     public static void main(String[] args) {
-        // Arrow's netty allocator reaches a direct buffer's constructor by reflection (java.nio is
-        // opened to it by the jar's manifest); a property, so it is set here rather than on the command line
-        if (System.getProperty("io.netty.tryReflectionSetAccessible") == null) {
-            System.setProperty("io.netty.tryReflectionSetAccessible", "true");
-        }
+        // Arrow's netty allocator needs netty's Unsafe buffers, which netty 4.2 turns off on JDK 25 unless
+        // asked for, and reaches a direct buffer's constructor by reflection (java.nio is opened to it
+        // by the jar's manifest). Properties, so they are set here rather than on the command line.
+        setIfAbsent("io.netty.noUnsafe", "false");
+        setIfAbsent("io.netty.tryReflectionSetAccessible", "true");
         if (Shell.isVerb(args)) {
             System.exit(Shell.run(args, Application.class));
         }
         SpringApplication.run(Application.class, args);
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) System.setProperty(property, value);
     }
 }

@@ -31,8 +31,7 @@ public final class Shell {
     public static int run(String[] args, Class<?>... sources) {
         ConfigurableApplicationContext context = builder(sources)
                 .lazyInitialization(true)
-                .properties(VERB_PROPERTY + "=" + args[0])
-                .run(args);
+                .run(withDefaults(List.of(args), VERB_PROPERTY + "=" + args[0]));
         return SpringApplication.exit(context);
     }
 
@@ -44,20 +43,35 @@ public final class Shell {
         List<String> args = new ArrayList<>();
         if (store != null) args.add("--sorot.store=" + store);
         args.addAll(List.of(extra));
-        return builder(source).run(args.toArray(String[]::new));
+        return builder(source).run(withDefaults(args));
     }
 
     private static SpringApplicationBuilder builder(Class<?>... sources) {
         return new SpringApplicationBuilder(sources)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                .properties(
-                        "logging.level.root=WARN",
-                        "sorot.load-samples=false",
-                        // Vaadin's configuration needs a web context; a verb has none
-                        "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration,"
-                                + "com.vaadin.flow.spring.VaadinServletConfiguration");
+                .logStartupInfo(false);
+    }
+
+    /**
+     * The verb defaults as command-line options, which (unlike a builder's default properties) win
+     * over application.properties; an option the command line gives itself is left as it is (given
+     * twice, it would bind as a list).
+     */
+    private static String[] withDefaults(List<String> args, String... more) {
+        List<String> defaults = new ArrayList<>(List.of(
+                "logging.level.root=WARN",
+                "sorot.load-samples=false",
+                // Vaadin's configuration needs a web context; a verb has none
+                "spring.autoconfigure.exclude=com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration,"
+                        + "com.vaadin.flow.spring.VaadinServletConfiguration"));
+        defaults.addAll(List.of(more));
+        List<String> out = new ArrayList<>(args);
+        for (String d : defaults) {
+            String key = d.substring(0, d.indexOf('='));
+            if (args.stream().noneMatch(a -> a.startsWith("--" + key + "="))) out.add("--" + d);
+        }
+        return out.toArray(String[]::new);
     }
 }
