@@ -65,7 +65,7 @@ public class CubeService {
         return catalog;
     }
 
-    /** The SQL a query becomes (over the cube views), for diagnostics and tests. */
+    /** The SQL a query becomes (over the store tables, as Calcite plans it), for diagnostics and tests. */
     public String sql(CubeQuery query) {
         return CubeSql.build(catalog.cube(query.cube()), query, rules).sql();
     }

@@ -25,7 +25,7 @@ final class BenchVerb implements Verb {
 
     @Override
     public String usage() {
-        return "bench etl|cubes|dashboards [--option=value ...] (see README)";
+        return "bench etl|cubes|dashboards|xlsx [--option=value ...] (see README)";
     }
 
     @Override
@@ -42,6 +42,7 @@ final class BenchVerb implements Verb {
                         .getBean(EtlService.class));
             case "cubes" -> CubeBench.run(options, out, store -> Shell.headless(Application.class, store.toString()));
             case "dashboards" -> dashboards(options, out);
+            case "xlsx" -> XlsxBench.run(options, out);
             default -> {
                 err.println((what.isEmpty()
                                 ? "sorot bench: which benchmark?"

@@ -2,7 +2,8 @@ package id.sorot.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.sorot.base.SorotProperties;
+import id.sorot.base.Settings;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,15 +23,7 @@ class BandSetTest {
 
     @BeforeAll
     static void open() throws Exception {
-        rules = new RuleService(new SorotProperties(
-                "unused.duckdb",
-                ".",
-                false,
-                "3275",
-                256,
-                new SorotProperties.Avatica(false, 0, null),
-                new SorotProperties.Deviasi(-10, -5),
-                new SorotProperties.Cube(8)));
+        rules = new RuleService(Settings.defaults(Path.of("unused.duckdb")));
         duckdb = DriverManager.getConnection("jdbc:duckdb:");
     }
 

@@ -3,27 +3,20 @@ package id.sorot.cube.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.sorot.base.SorotProperties;
+import id.sorot.base.Settings;
 import id.sorot.cube.model.CubeDefinition.Condition;
 import id.sorot.cube.model.CubeDefinition.Dimension;
 import id.sorot.cube.model.CubeDefinition.Join;
 import id.sorot.cube.model.CubeDefinition.Measure;
 import id.sorot.rules.RuleService;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The SQL each aggregation kind generates, and the view a JDBC client sees, from the one generator. */
 class CubeSqlTest {
 
-    static final RuleService RULES = new RuleService(new SorotProperties(
-            "unused.duckdb",
-            ".",
-            false,
-            "3275",
-            256,
-            new SorotProperties.Avatica(false, 0, null),
-            new SorotProperties.Deviasi(-10, -5),
-            new SorotProperties.Cube(8)));
+    static final RuleService RULES = new RuleService(Settings.defaults(Path.of("unused.duckdb")));
 
     private static Measure base(String name, String aggregation, String column) {
         return new Measure(name, aggregation, column, null, null, null, null, List.of(), null, "decimal", null);

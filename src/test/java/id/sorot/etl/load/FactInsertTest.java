@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.sorot.etl.target.FactBuffer;
 import id.sorot.etl.target.Target;
 import id.sorot.etl.target.Targets;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -13,28 +12,10 @@ import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Facts streamed into DuckDB stay in the load's transaction until it commits; closing rolls back. */
-class FactInsertTest {
-
-    @TempDir
-    Path dir;
-
-    LoadFixture fx;
-
-    @BeforeEach
-    void open() {
-        fx = new LoadFixture(dir);
-    }
-
-    @AfterEach
-    void close() {
-        fx.close();
-    }
+class FactInsertTest extends WithLoadFixture {
 
     @Test
     void streamed_rows_are_seen_inside_the_transaction_and_gone_after_close() throws Exception {

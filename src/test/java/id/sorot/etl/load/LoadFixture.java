@@ -1,5 +1,6 @@
 package id.sorot.etl.load;
 
+import id.sorot.base.Settings;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.duckdb.Store;
 import id.sorot.etl.job.JobCatalog;
@@ -31,15 +32,7 @@ final class LoadFixture implements AutoCloseable {
     final Loader loader;
 
     LoadFixture(Path dir) {
-        SorotProperties properties = new SorotProperties(
-                dir.resolve("sorot.duckdb").toString(),
-                ".",
-                false,
-                "3275",
-                256,
-                new SorotProperties.Avatica(false, 0, null),
-                new SorotProperties.Deviasi(-10, -5),
-                new SorotProperties.Cube(8));
+        SorotProperties properties = Settings.defaults(dir.resolve("sorot.duckdb"));
         store = Store.open(properties.storeFile());
         opds = new OpdService(store, properties);
         rules = new RuleService(properties);

@@ -4,29 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.etl.read.Problem;
 import id.sorot.etl.read.Problems;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A load's pemda, OPD and period come from the request and are checked against the OPD master. */
-class LoadParametersTest {
-
-    @TempDir
-    Path dir;
-
-    LoadFixture fx;
-
-    @BeforeEach
-    void open() {
-        fx = new LoadFixture(dir);
-    }
-
-    @AfterEach
-    void close() {
-        fx.close();
-    }
+class LoadParametersTest extends WithLoadFixture {
 
     private LoadParameters resolve(String job, LoadRequest request, Problems problems) {
         return LoadParameters.resolve(fx.job(job), request, "f.tsv", fx.opds.directory(), problems);

@@ -3,28 +3,10 @@ package id.sorot.etl.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A whole load, step after step, on the real Kota Bekasi tables, without Spring. */
-class LoaderTest {
-
-    @TempDir
-    Path dir;
-
-    LoadFixture fx;
-
-    @BeforeEach
-    void open() {
-        fx = new LoadFixture(dir);
-    }
-
-    @AfterEach
-    void close() {
-        fx.close();
-    }
+class LoaderTest extends WithLoadFixture {
 
     @Test
     void the_akip_ranking_loads_44_opd_13_of_them_with_a() throws Exception {

@@ -3,29 +3,10 @@ package id.sorot.etl.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.etl.target.Targets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Which files are read on several cores: large ones, whose rows stand alone, on more than one core. */
-class ParallelReadTest {
-
-    @TempDir
-    Path dir;
-
-    LoadFixture fx;
-
-    @BeforeEach
-    void open() {
-        fx = new LoadFixture(dir);
-    }
-
-    @AfterEach
-    void close() {
-        fx.close();
-    }
+class ParallelReadTest extends WithLoadFixture {
 
     @Test
     void a_large_sipd_export_is_split_on_two_cores_but_not_on_one() {

@@ -3,32 +3,13 @@ package id.sorot.etl.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.etl.target.Targets;
-import java.nio.file.Path;
 import java.sql.Statement;
 import java.util.List;
 import org.duckdb.DuckDBConnection;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A new batch replaces exactly the facts of other batches in its scope, and marks them. */
-class SupersedeTest {
-
-    @TempDir
-    Path dir;
-
-    LoadFixture fx;
-
-    @BeforeEach
-    void open() {
-        fx = new LoadFixture(dir);
-    }
-
-    @AfterEach
-    void close() {
-        fx.close();
-    }
+class SupersedeTest extends WithLoadFixture {
 
     @Test
     void only_facts_in_the_new_batchs_scope_are_replaced() throws Exception {

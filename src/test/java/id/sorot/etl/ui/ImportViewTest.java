@@ -34,8 +34,14 @@ class ImportViewTest extends SorotTest {
         upload.getShadowRoot()
                 .findElement(By.cssSelector("input[type=file]"))
                 .sendKeys(file.toAbsolutePath().toString());
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(d -> browser.text("import").contains(file.getFileName().toString()));
+        // the upload widget lists the file name itself at once; the server's answer is the summary line,
+        // set in the same round trip as the received-file line
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> {
+            String summary = browser.text("import-summary");
+            return summary != null
+                    && !summary.isBlank()
+                    && browser.text("import").contains(file.getFileName().toString());
+        });
         browser.settle();
     }
 
