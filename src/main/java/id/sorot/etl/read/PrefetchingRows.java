@@ -1,6 +1,9 @@
 package id.sorot.etl.read;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads ahead on a second thread, in batches, so splitting lines overlaps with converting them: on
@@ -8,7 +11,8 @@ import java.io.IOException;
  */
 final class PrefetchingRows implements RowSource {
     private static final Row[] END = new Row[0];
-    private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+    private static final int BATCH = 4096;
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(16);
     private final RowSource source;
     private final Thread thread;
     private Row[] batch = new Row[0];
@@ -21,13 +25,15 @@ final class PrefetchingRows implements RowSource {
     }
 
     private void fill() {
+        Row[] rows = new Row[BATCH];
+        int n = 0;
         try {
             while (true) {
-                Row[] rows = new Row[4096];
-                int n = 0;
+                rows = new Row[BATCH];
+                n = 0;
                 Row r;
                 while (n < rows.length && (r = source.next()) != null) rows[n++] = r;
-                queue.put(n == rows.length ? rows : java.util.Arrays.copyOf(rows, n));
+                queue.put(n == rows.length ? rows : Arrays.copyOf(rows, n));
                 if (n < rows.length) {
                     queue.put(END);
                     return;
@@ -37,6 +43,8 @@ final class PrefetchingRows implements RowSource {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             try {
+                // the rows read before the failure go first, so their own problems are found too
+                if (n > 0) queue.put(Arrays.copyOf(rows, n));
                 queue.put(e);
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
