@@ -177,30 +177,27 @@ final class EtlVerb implements Verb {
             Locale locale,
             PrintStream out,
             PrintStream err) {
-        {
-            if (etl.job(job).isEmpty()) {
-                err.println("sorot etl: unknown job '" + job + "' (known: "
-                        + String.join(
-                                ", ", etl.jobs().stream().map(JobSpec::name).toList()) + ")");
-                return FAILED;
-            }
-            try {
-                LoadResult r = dryRun
-                        ? etl.preview(job, SourceFile.of(file), request)
-                        : etl.load(job, SourceFile.of(file), request, null);
-                if (!r.ok()) {
-                    r.problems().forEach(p -> err.println(etl.render(p, locale)));
-                    if (r.problemCount() > r.problems().size()) {
-                        err.println("... " + (r.problemCount() - r.problems().size()) + " more");
-                    }
-                    return REJECTED;
+        if (etl.job(job).isEmpty()) {
+            err.println("sorot etl: unknown job '" + job + "' (known: "
+                    + String.join(", ", etl.jobs().stream().map(JobSpec::name).toList()) + ")");
+            return FAILED;
+        }
+        try {
+            LoadResult r = dryRun
+                    ? etl.preview(job, SourceFile.of(file), request)
+                    : etl.load(job, SourceFile.of(file), request, null);
+            if (!r.ok()) {
+                r.problems().forEach(p -> err.println(etl.render(p, locale)));
+                if (r.problemCount() > r.problems().size()) {
+                    err.println("... " + (r.problemCount() - r.problems().size()) + " more");
                 }
-                out.println(summary(r.status().name(), r.job(), r.rowsLoaded(), r.rowsRead(), r.batchId(), "store"));
-                return LOADED;
-            } catch (IOException e) {
-                err.println("sorot etl: " + e.getMessage());
-                return FAILED;
+                return REJECTED;
             }
+            out.println(summary(r.status().name(), r.job(), r.rowsLoaded(), r.rowsRead(), r.batchId(), "store"));
+            return LOADED;
+        } catch (IOException e) {
+            err.println("sorot etl: " + e.getMessage());
+            return FAILED;
         }
     }
 }

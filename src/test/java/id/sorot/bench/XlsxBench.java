@@ -1,5 +1,6 @@
 package id.sorot.bench;
 
+import id.sorot.Jvm;
 import id.sorot.etl.read.Row;
 import id.sorot.etl.read.RowSource;
 import id.sorot.etl.read.SourceFile;
@@ -9,7 +10,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -88,14 +88,7 @@ final class XlsxBench {
 
     /** Runs {@link Probe} in a JVM of its own with the given -Xmx and returns what it printed. */
     private static String probe(Path file, String mode, String xmx) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + xmx);
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--") || a.startsWith("-Dio.netty"))
-                .toList());
-        command.addAll(
-                List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName(), file.toString(), mode));
+        List<String> command = Jvm.command(List.of("-Xmx" + xmx), Probe.class.getName(), file.toString(), mode);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         boolean done = p.waitFor(30, TimeUnit.MINUTES);
         String text = new String(p.getInputStream().readAllBytes()).strip();

@@ -2,13 +2,12 @@ package id.sorot.etl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.sorot.Jvm;
 import id.sorot.SorotTest;
 import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,13 +21,7 @@ class EtlVerbTest extends SorotTest {
     record Run(int exit, String out, String err) {}
 
     private Run sorot(String server, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // the same JVM flags as this test JVM, which has the ones the jar's manifest gives a java -jar
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--") || a.startsWith("-Dio.netty"))
-                .toList());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "id.sorot.Application", "etl"));
+        List<String> command = Jvm.command(List.of(), "id.sorot.Application", "etl");
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("SOROT_SERVER", server);

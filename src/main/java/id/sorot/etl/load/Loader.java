@@ -132,7 +132,6 @@ public final class Loader {
             } else {
                 first = ParallelRead.read(reading, all, chunks);
             }
-            load.rowsRead = all.rowsRead;
             Integer year = load.parameters.year();
             if (first.titlePeriod() != null
                     && year != null

@@ -2,11 +2,10 @@ package id.sorot.base.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
+import id.sorot.Jvm;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,13 +20,7 @@ class ShellTest {
     record Run(int exit, String err) {}
 
     private Run sorot(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--") || a.startsWith("-Dio.netty"))
-                .toList());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "id.sorot.Application"));
-        command.addAll(List.of(args));
+        List<String> command = Jvm.command(List.of(), "id.sorot.Application", args);
         command.add("--sorot.home=" + Path.of("").toAbsolutePath());
         command.add("--sorot.store=" + dir.resolve("store/sorot.duckdb"));
         Path err = dir.resolve("err.txt");

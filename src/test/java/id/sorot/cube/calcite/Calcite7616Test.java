@@ -2,15 +2,14 @@ package id.sorot.cube.calcite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.sorot.Jvm;
 import id.sorot.base.duckdb.Store;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -34,16 +33,8 @@ class Calcite7616Test {
 
     @Test
     void calcite_still_cannot_push_a_window_function_down_without_the_workaround() throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--") || a.startsWith("-Dio.netty"))
-                .toList());
-        command.addAll(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                Probe.class.getName(),
-                dir.resolve("probe.duckdb").toString()));
+        List<String> command = Jvm.command(
+                List.of(), Probe.class.getName(), dir.resolve("probe.duckdb").toString());
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the probe finishes").isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
