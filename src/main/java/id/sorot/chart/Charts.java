@@ -29,6 +29,30 @@ public final class Charts {
         return map("top", top, "right", right, "bottom", bottom, "left", left, "containLabel", true);
     }
 
+    /** The category axis of horizontal bars: every name written, none skipped to save room. */
+    public static Map<String, Object> namesAxis(List<String> names) {
+        return map("type", "category", "data", names, "axisLabel", map("interval", 0, "fontSize", 11));
+    }
+
+    /** A value axis in percent from {@code min} to 100, named along its middle. */
+    public static Map<String, Object> percentAxis(double min, String name, int nameGap) {
+        return map(
+                "type",
+                "value",
+                "min",
+                min,
+                "max",
+                100,
+                "suffix",
+                "%",
+                "name",
+                name,
+                "nameLocation",
+                "middle",
+                "nameGap",
+                nameGap);
+    }
+
     /** A data item that carries an id (an OPD kode) for clicks and its own tooltip text. */
     public static Map<String, Object> item(Object value, String id, String tip, Map<String, Object> style) {
         return map(

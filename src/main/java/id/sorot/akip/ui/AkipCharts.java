@@ -65,7 +65,7 @@ final class AkipCharts {
                                 "middle",
                                 "nameGap",
                                 24),
-                "yAxis", map("type", "category", "data", names, "axisLabel", map("fontSize", 11, "interval", 0)),
+                "yAxis", Charts.namesAxis(names),
                 "series", series,
                 "sorot", map("decimals", 2));
     }
@@ -135,11 +135,7 @@ final class AkipCharts {
                                 "middle",
                                 "nameGap",
                                 24),
-                "yAxis",
-                        map(
-                                "type", "category",
-                                "data", rows.stream().map(w -> w.row().opd()).toList(),
-                                "axisLabel", map("interval", 0, "fontSize", 11)),
+                "yAxis", Charts.namesAxis(rows.stream().map(w -> w.row().opd()).toList()),
                 "series",
                         List.of(map(
                                 "type",
