@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -131,17 +133,27 @@ final class XlsxRows implements RowSource {
 
     private String number(String raw, String style) {
         double value = Double.parseDouble(raw.trim());
-        if (style != null) {
-            XSSFCellStyle cs = styles.getStyleAt(Integer.parseInt(style));
-            if (cs != null) {
-                int format = cs.getDataFormat();
-                String pattern = cs.getDataFormatString();
-                if (DateUtil.isADateFormat(format, pattern) && DateUtil.isValidExcelDate(value)) {
-                    return formatter.formatRawCellContents(value, format, pattern);
-                }
-            }
+        DateStyle date = style == null ? NOT_A_DATE : dateStyles.computeIfAbsent(style, this::dateStyle);
+        if (date != NOT_A_DATE && DateUtil.isValidExcelDate(value)) {
+            return formatter.formatRawCellContents(value, date.format(), date.pattern());
         }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString().replace('.', ',');
+    }
+
+    /** A cell style's number format, when it is a date format. */
+    private record DateStyle(int format, String pattern) {}
+
+    private static final DateStyle NOT_A_DATE = new DateStyle(-1, "");
+
+    /** Whether a style formats dates, looked up once per style: a sheet has few styles and millions of cells. */
+    private final Map<String, DateStyle> dateStyles = new HashMap<>();
+
+    private DateStyle dateStyle(String style) {
+        XSSFCellStyle cs = styles.getStyleAt(Integer.parseInt(style));
+        if (cs == null) return NOT_A_DATE;
+        int format = cs.getDataFormat();
+        String pattern = cs.getDataFormatString();
+        return DateUtil.isADateFormat(format, pattern) ? new DateStyle(format, pattern) : NOT_A_DATE;
     }
 
     /** The 0-based column of a cell reference ({@code C7} is 2); the next one when the reference is missing. */
