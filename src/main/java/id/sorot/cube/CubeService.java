@@ -4,8 +4,8 @@ import id.sorot.base.SorotProperties;
 import id.sorot.base.duckdb.Store;
 import id.sorot.base.duckdb.StoreException;
 import id.sorot.cube.calcite.CubeAvatica;
-import id.sorot.cube.calcite.CubeConnections;
 import id.sorot.cube.calcite.CubeDataSource;
+import id.sorot.cube.calcite.CubeQueries;
 import id.sorot.cube.model.CubeDefinition;
 import id.sorot.cube.model.CubeQuery;
 import id.sorot.cube.model.CubeResult;
@@ -15,7 +15,6 @@ import jakarta.annotation.PreDestroy;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,7 @@ public class CubeService {
     private final CubeCatalog catalog;
     private final RuleService rules;
     private final Store store;
-    private final CubeDataSource dataSource;
-    private final CubeConnections connections;
+    private final CubeQueries queries;
     private final CubeAvatica avatica;
 
     public CubeService(Store store, RuleService rules, SorotProperties properties) throws Exception {
@@ -46,14 +44,16 @@ public class CubeService {
         this.catalog = CubeCatalog.load(properties.cubesDir(), tableColumns(store), rules);
         List<CubeDefinition> cubes = List.copyOf(catalog.cubes().values());
         int bound = properties.cube().connections();
-        this.dataSource = CubeDataSource.wrap(store.dataSource(), bound);
-        // each planned statement holds one store connection while it runs: never more planners than that
-        this.connections = new CubeConnections(
-                dataSource,
+        // planning is CPU-bound: about one Calcite connection per core, never more than store connections
+        this.queries = new CubeQueries(
+                store.dataSource(),
                 cubes,
+                bound,
                 Math.min(bound, Math.max(2, Runtime.getRuntime().availableProcessors())));
         SorotProperties.Avatica a = properties.avatica();
-        this.avatica = a.enabled() ? CubeAvatica.start(dataSource, cubes, a.port(), a.token()) : null;
+        this.avatica = a.enabled()
+                ? CubeAvatica.start(CubeDataSource.over(store.dataSource()), cubes, a.port(), a.token())
+                : null;
     }
 
     /** The port the JDBC (Avatica) server listens on, when it is enabled. */
@@ -91,8 +91,7 @@ public class CubeService {
         CubeSql.Statement statement = CubeSql.build(cube, query, rules);
         long t0 = System.nanoTime();
         try {
-            CubeResult r =
-                    connections.query(statement.sql(), statement.parameters(), rs -> read(rs, statement.columns()));
+            CubeResult r = result(statement.columns(), queries.query(statement.sql(), statement.parameters()));
             if (timing.isDebugEnabled()) {
                 timing.debug(
                         "{} {} by {}: {} rows in {} ms",
@@ -108,20 +107,16 @@ public class CubeService {
         }
     }
 
-    private static CubeResult read(ResultSet rs, List<CubeResult.Column> columns) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        int n = columns.size();
-        while (rs.next()) {
-            List<Object> row = new ArrayList<>(n);
-            for (int i = 1; i <= n; i++) {
-                Object v = rs.getObject(i);
-                if (v instanceof BigDecimal b) v = b.doubleValue();
-                else if (v instanceof Float f) v = f.doubleValue();
-                else if (v instanceof Short s) v = s.intValue();
-                else if (v instanceof Byte b) v = b.intValue();
-                row.add(v);
+    /** Numbers as the views and exports expect them: decimals as doubles, small integers as ints. */
+    private static CubeResult result(List<CubeResult.Column> columns, List<List<Object>> rows) {
+        for (List<Object> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                Object v = row.get(i);
+                if (v instanceof BigDecimal b) row.set(i, b.doubleValue());
+                else if (v instanceof Float f) row.set(i, f.doubleValue());
+                else if (v instanceof Short s) row.set(i, s.intValue());
+                else if (v instanceof Byte b) row.set(i, b.intValue());
             }
-            rows.add(row);
         }
         return new CubeResult(columns, rows);
     }
@@ -144,12 +139,16 @@ public class CubeService {
     @PreDestroy
     void close() {
         if (avatica != null) avatica.close();
-        connections.close();
-        dataSource.close();
+        queries.close();
     }
 
     /** Statements prepared on DuckDB so far; a repeated query reuses its own. */
     long duckdbPrepares() {
-        return dataSource.prepares();
+        return queries.prepares();
+    }
+
+    /** Queries that ran in Calcite because Calcite could not push them down whole (none should). */
+    long ranInCalcite() {
+        return queries.ranInCalcite();
     }
 }

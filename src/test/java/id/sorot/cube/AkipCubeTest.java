@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import id.sorot.SorotTest;
-import id.sorot.cube.calcite.CubeDataSource;
+import id.sorot.cube.calcite.StatementPool;
 import id.sorot.cube.model.CubeQuery;
 import id.sorot.cube.model.CubeQueryException;
 import id.sorot.cube.model.CubeResult;
@@ -25,7 +25,7 @@ class AkipCubeTest extends SorotTest {
     CubeService cubes;
 
     private final ListAppender<ILoggingEvent> pushed = new ListAppender<>();
-    private final Logger pushdown = (Logger) LoggerFactory.getLogger(CubeDataSource.LOGGER);
+    private final Logger pushdown = (Logger) LoggerFactory.getLogger(StatementPool.LOGGER);
 
     @BeforeEach
     void listen() {

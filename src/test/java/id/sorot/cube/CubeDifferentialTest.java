@@ -37,6 +37,9 @@ class CubeDifferentialTest extends SorotTest {
     @Autowired
     Store store;
 
+    @Autowired
+    CubeService cubeService;
+
     static List<Arguments> cubes() {
         List<Arguments> out = new ArrayList<>();
         out.add(Arguments.of("akip_opd", List.of("tahun", "opd_kode"), """
@@ -203,6 +206,9 @@ class CubeDifferentialTest extends SorotTest {
             }
         }
         assertThat(compared).isEqualTo(expected.size() * measures.size());
+        assertThat(cubeService.ranInCalcite())
+                .as("queries Calcite could not push down whole")
+                .isZero();
     }
 
     private static String key(List<Object> values) {

@@ -29,7 +29,7 @@ public final class CubeDriver implements Driver {
 
     @Override
     public Connection connect(String url, Properties info) {
-        return acceptsURL(url) ? CubeConnections.open(dataSource, cubes) : null;
+        return acceptsURL(url) ? CubePlanner.open(dataSource, cubes) : null;
     }
 
     @Override

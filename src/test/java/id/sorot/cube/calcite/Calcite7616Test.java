@@ -53,7 +53,7 @@ class Calcite7616Test {
                 s.execute("CREATE TABLE t AS SELECT range AS x, range % 3 AS g FROM range(10)");
             }
             DataSource ds = store.dataSource();
-            try (Connection c = DriverManager.getConnection("jdbc:calcite:", CubeConnections.properties())) {
+            try (Connection c = DriverManager.getConnection("jdbc:calcite:", CubePlanner.properties())) {
                 SchemaPlus root = c.unwrap(CalciteConnection.class).getRootSchema();
                 var expression = Schemas.subSchemaExpression(root, "store", JdbcSchema.class);
                 JdbcConvention convention = JdbcConvention.of(CubeDialect.INSTANCE, expression, "store");
