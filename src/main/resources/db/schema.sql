@@ -104,8 +104,12 @@ CREATE TABLE IF NOT EXISTS batch (
     finished_at   TIMESTAMP,
     status        VARCHAR NOT NULL,
     message       VARCHAR,
-    replaced      VARCHAR
+    replaced      VARCHAR,
+    -- the units amounts were read in, per field ("realisasi_keuangan_rp: miliar, triliun"); NULL: rupiah
+    units         VARCHAR
 );
+-- stores made before amounts could carry units
+ALTER TABLE batch ADD COLUMN IF NOT EXISTS units VARCHAR;
 
 CREATE TABLE IF NOT EXISTS rejected_row (
     batch_id    BIGINT NOT NULL,

@@ -1,5 +1,6 @@
 package id.sorot.etl;
 
+import id.sorot.etl.job.JobCatalog;
 import id.sorot.etl.job.JobSpec;
 import id.sorot.etl.load.LoadRequest;
 import id.sorot.etl.load.LoadResult;
@@ -43,18 +44,36 @@ class EtlController {
         this.etl = etl;
     }
 
+    /** Every job, then every broken spec ({@code status: broken}, with file, path and message). */
     @GetMapping("/jobs")
     List<Map<String, Object>> jobs() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (JobSpec j : etl.jobs()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", j.name());
+            m.put("status", "ok");
             m.put("target", j.target());
             m.put("parameters", j.parameters());
             m.put("description", j.description());
             out.add(m);
         }
+        for (JobCatalog.Broken b : etl.brokenJobs()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", b.file().replaceFirst("^.*/", "").replaceFirst("\\.yml$", ""));
+            m.put("status", "broken");
+            m.put("file", b.file());
+            m.put("path", b.path());
+            m.put("message", b.message());
+            out.add(m);
+        }
         return out;
+    }
+
+    /** Reads etl/jobs again now (edits are also picked up on their own within a second). */
+    @PostMapping("/jobs/reload")
+    List<Map<String, Object>> reload() {
+        etl.reload();
+        return jobs();
     }
 
     @GetMapping("/batches")

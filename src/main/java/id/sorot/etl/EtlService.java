@@ -44,7 +44,14 @@ public class EtlService {
 
     private final Store store;
     private final MessageSource messages;
-    private final JobCatalog catalog;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EtlService.class);
+    /** How often, at most, a request looks at the spec files for changes. */
+    private static final long RECHECK_MILLIS = 1000;
+
+    private final java.nio.file.Path etlDir;
+    private final RuleService rules;
+    private volatile JobCatalog catalog;
+    private volatile long checkedAt;
     private final Loader loader;
     private final BufferAllocator allocator = new RootAllocator();
     private final ReentrantLock writer = new ReentrantLock();
@@ -54,17 +61,62 @@ public class EtlService {
             Store store, OpdService opds, RuleService rules, SorotProperties properties, MessageSource messages) {
         this.store = store;
         this.messages = messages;
-        this.catalog = JobCatalog.load(properties.etlDir(), Targets.all(), rules);
+        this.etlDir = properties.etlDir();
+        this.rules = rules;
+        this.catalog = read();
         this.loader = new Loader(store, opds, rules, allocator);
         this.maxUploadBytes = properties.maxUploadMb() * 1024L * 1024L;
     }
 
     public List<JobSpec> jobs() {
-        return List.copyOf(catalog.jobs().values());
+        return List.copyOf(catalog().jobs().values());
     }
 
     public Optional<JobSpec> job(String name) {
-        return Optional.ofNullable(catalog.jobs().get(name));
+        return Optional.ofNullable(catalog().jobs().get(name));
+    }
+
+    /** The specs in etl/jobs that could not be read, with file, path and message. */
+    public List<JobCatalog.Broken> brokenJobs() {
+        return catalog().broken();
+    }
+
+    /** Reads etl/jobs again (a spec added, edited or removed), without a restart. */
+    public synchronized JobCatalog reload() {
+        catalog = read();
+        checkedAt = System.currentTimeMillis();
+        return catalog;
+    }
+
+    /** The catalog, read again when a spec file changed since (looked at once a second at most). */
+    private JobCatalog catalog() {
+        long now = System.currentTimeMillis();
+        if (now - checkedAt >= RECHECK_MILLIS) {
+            checkedAt = now;
+            if (catalog.isStale(etlDir)) {
+                synchronized (this) {
+                    if (catalog.isStale(etlDir)) catalog = read();
+                }
+            }
+        }
+        return catalog;
+    }
+
+    private JobCatalog read() {
+        JobCatalog c = JobCatalog.load(etlDir, Targets.all(), rules);
+        for (JobCatalog.Broken b : c.broken()) {
+            log.warn(
+                    "job spec {} is broken and was left out: {}{}",
+                    b.file(),
+                    b.path().isEmpty() ? "" : b.path() + ": ",
+                    b.message());
+        }
+        log.info(
+                "{} job specs read from {}, {} broken",
+                c.jobs().size(),
+                etlDir.resolve("jobs"),
+                c.broken().size());
+        return c;
     }
 
     /** The largest upload accepted, in bytes. */
@@ -105,7 +157,7 @@ public class EtlService {
         } catch (IOException | EtlException e) {
             return out;
         }
-        for (JobSpec spec : catalog.jobs().values()) {
+        for (JobSpec spec : catalog().jobs().values()) {
             for (Row row : head) {
                 List<java.util.regex.Pattern> header = spec.layout().header();
                 boolean match = true;
@@ -125,7 +177,7 @@ public class EtlService {
 
     private JobSpec require(String job) {
         return job(job).orElseThrow(() -> new IllegalArgumentException("unknown job '" + job + "' (known: "
-                + String.join(", ", catalog.jobs().keySet()) + ")"));
+                + String.join(", ", catalog().jobs().keySet()) + ")"));
     }
 
     /** A problem as one line in the given language. */

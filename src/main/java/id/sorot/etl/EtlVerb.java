@@ -1,5 +1,6 @@
 package id.sorot.etl;
 
+import id.sorot.base.SorotProperties;
 import id.sorot.base.shell.Shell;
 import id.sorot.base.shell.Verb;
 import id.sorot.etl.job.JobSpec;
@@ -23,12 +24,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code sorot etl <job> <file> [--pemda=] [--period=] [--opd=] [--server=URL] [--dry-run] [--lang=en]}.
+ * {@code sorot etl <job> <file> [--pemda=] [--period=] [--opd=] [--server=URL] [--dry-run] [--lang=en]},
+ * and {@code sorot etl check <spec.yml> <file>} ({@link SpecCheck}) for a spec author.
  * DuckDB lets one process own the store, so when a Sorot server answers at {@code --server}
  * (default http://localhost:8080) the file goes through its HTTP endpoint; otherwise the command
  * opens the store itself ({@code --sorot.store}, or {@code --store}). Exit 0: loaded (or checked);
@@ -46,8 +49,13 @@ final class EtlVerb implements Verb {
     /** Made only if no server answers: making it opens the store. */
     private final ObjectProvider<EtlService> etl;
 
-    EtlVerb(ObjectProvider<EtlService> etl) {
+    private final SorotProperties properties;
+    private final MessageSource messages;
+
+    EtlVerb(ObjectProvider<EtlService> etl, SorotProperties properties, MessageSource messages) {
         this.etl = etl;
+        this.properties = properties;
+        this.messages = messages;
     }
 
     @Override
@@ -58,11 +66,15 @@ final class EtlVerb implements Verb {
     @Override
     public String usage() {
         return "etl <job> <file> [--pemda=KODE] [--period=YEAR] [--opd=OPD] [--server=URL] [--dry-run] [--lang=id|en]"
-                + " [--sorot.store=FILE]";
+                + " [--sorot.store=FILE]\n       sorot etl check <spec.yml> <file> [--pemda=KODE] [--period=YEAR] [--opd=OPD]"
+                + " [--lang=id|en] [--sorot.home=DIR]";
     }
 
     @Override
     public int run(List<String> positional, Map<String, String> options, PrintStream out, PrintStream err) {
+        if (!positional.isEmpty() && positional.getFirst().equals("check")) {
+            return check(positional, options, out, err);
+        }
         if (positional.size() != 2) {
             err.println("usage: sorot " + usage());
             return Shell.USAGE;
@@ -99,6 +111,25 @@ final class EtlVerb implements Verb {
             Thread.currentThread().interrupt();
             return FAILED;
         }
+    }
+
+    private int check(List<String> positional, Map<String, String> options, PrintStream out, PrintStream err) {
+        if (positional.size() != 3) {
+            err.println("usage: sorot " + usage());
+            return Shell.USAGE;
+        }
+        Path spec = Path.of(positional.get(1));
+        Path file = Path.of(positional.get(2));
+        for (Path p : List.of(spec, file)) {
+            if (!Files.isRegularFile(p)) {
+                err.println("sorot etl check: " + p + " is not a file");
+                return FAILED;
+            }
+        }
+        LoadRequest request =
+                new LoadRequest(options.get("pemda"), options.get("period"), options.get("opd"), "sorot etl check");
+        Locale locale = Locale.forLanguageTag(options.getOrDefault("lang", "id"));
+        return SpecCheck.run(properties, messages, spec, file, request, locale, out, err);
     }
 
     private static int viaServer(

@@ -9,9 +9,14 @@ public final class Settings {
 
     /** The defaults, with {@code etl/} and {@code cubes/} of this checkout and the store at {@code store}. */
     public static SorotProperties defaults(Path store) {
+        return withHome(store, Path.of("."));
+    }
+
+    /** The defaults with {@code etl/} and {@code cubes/} of {@code home}. */
+    public static SorotProperties withHome(Path store, Path home) {
         return new SorotProperties(
                 store.toString(),
-                ".",
+                home.toString(),
                 false,
                 "3275",
                 256,

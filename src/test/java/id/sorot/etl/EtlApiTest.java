@@ -135,6 +135,15 @@ class EtlApiTest extends SorotTest {
                         HttpResponse.BodyHandlers.ofString())
                 .body());
         assertThat(jobs.size()).isEqualTo(11);
+        jobs.forEach(
+                j -> assertThat(j.path("status").asString()).as(j.toString()).isEqualTo("ok"));
+        HttpResponse<String> reloaded = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/etl/jobs/reload"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
+        assertThat(JSON.readTree(reloaded.body()).size()).isEqualTo(11);
         JsonNode batches = JSON.readTree(http.send(
                         HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/etl/batches?limit=100"))
                                 .build(),

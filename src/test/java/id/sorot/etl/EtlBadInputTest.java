@@ -126,7 +126,8 @@ class EtlBadInputTest extends SorotTest {
                 .extracting(Problem::code)
                 .containsOnly("etl.error.unknown_opd")
                 .hasSize(2);
-        assertThat(message(r, 0)).contains("unknown_opd.tsv, row 41, column 2 (opd), value 'DINAS OLAHRAGA RAYA'");
+        assertThat(message(r, 0))
+                .contains("unknown_opd.tsv, row 41, column 2 (opd; spec column 1), value 'DINAS OLAHRAGA RAYA'");
         assertThat(message(r, 1)).contains("row 43", "'KEC. BEKASI UTRA'", "closest: KEC. BEKASI UTARA");
     }
 
@@ -136,8 +137,8 @@ class EtlBadInputTest extends SorotTest {
         assertThat(r.problems())
                 .extracting(Problem::code)
                 .containsExactly("etl.error.number_grouping", "etl.error.not_a_number");
-        assertThat(message(r, 0)).contains("row 33, column 3 (nilai), value '77.1.4'");
-        assertThat(message(r, 1)).contains("row 50, column 3 (nilai), value 'enam puluh': not a number");
+        assertThat(message(r, 0)).contains("row 33, column 3 (nilai; spec column 2), value '77.1.4'");
+        assertThat(message(r, 1)).contains("row 50, column 3 (nilai; spec column 2), value 'enam puluh': not a number");
     }
 
     @Test
@@ -160,7 +161,7 @@ class EtlBadInputTest extends SorotTest {
         assertThat(r.problems()).extracting(Problem::code).containsExactly("etl.error.total_mismatch");
         assertThat(message(r, 0))
                 .contains(
-                        "row 60, column 6 (realisasi_keuangan_rp), value '6.475.000.979.472'",
+                        "row 60, column 6 (realisasi_keuangan_rp; spec column 5), value '6.475.000.979.472'",
                         "TOTAL reports 6.475.000.979.472 but the data rows add up to 6.475.000.979.427");
     }
 

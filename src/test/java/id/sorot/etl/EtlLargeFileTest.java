@@ -65,7 +65,8 @@ class EtlLargeFileTest extends SorotTest {
         assertThat(r.status()).isEqualTo(LoadResult.Status.REJECTED);
         assertThat(r.problems()).hasSize(1);
         assertThat(etl.render(r.problems().getFirst(), Locale.ENGLISH))
-                .contains("sipd-besar.csv, row " + badLine + ", column 9 (realisasi_keuangan_pct), value 'dua puluh'");
+                .contains("sipd-besar.csv, row " + badLine
+                        + ", column 9 (realisasi_keuangan_pct; spec column 8), value 'dua puluh'");
 
         // loaded for real, the same file changes nothing, though whole batches of both stretches went to
         // DuckDB while the rest of the file was still being read

@@ -52,8 +52,8 @@ class EtlVerbTest extends SorotTest {
         assertThat(bad.exit()).isEqualTo(EtlVerb.REJECTED);
         assertThat(bad.err())
                 .contains(
-                        "bad_number.tsv, row 33, column 3 (nilai), value '77.1.4'",
-                        "bad_number.tsv, row 50, column 3 (nilai), value 'enam puluh': not a number");
+                        "bad_number.tsv, row 33, column 3 (nilai; spec column 2), value '77.1.4'",
+                        "bad_number.tsv, row 50, column 3 (nilai; spec column 2), value 'enam puluh': not a number");
     }
 
     @Test
@@ -78,5 +78,56 @@ class EtlVerbTest extends SorotTest {
                 "--sorot.store=" + store);
         assertThat(bad.exit()).isEqualTo(EtlVerb.REJECTED);
         assertThat(bad.err()).contains("baris 50, 51 mencatat data yang sama (DISNAKER 2024)");
+    }
+
+    @Test
+    void check_reads_a_draft_spec_against_a_file_beside_a_running_server_in_seconds() throws Exception {
+        Path drafts = Files.createTempDirectory(STORE_DIR, "drafts");
+        Path spec = Files.copy(Path.of("etl/jobs/akip_opd_ranking.yml"), drafts.resolve("akip_opd_ranking.yml"));
+        long t0 = System.nanoTime();
+        Run ok = sorot(
+                "http://127.0.0.1:9",
+                "check",
+                spec.toString(),
+                "etl/samples/kota-bekasi-2024/hasil_evaluasi_akip_opd_2024.tsv",
+                "--pemda=3275");
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(ok.exit()).as(ok.err()).isEqualTo(EtlVerb.LOADED);
+        assertThat(ok.out())
+                .contains("akip_opd_ranking -> akip_opd: 44 rows read, 0 problems", "first 20 parsed rows:")
+                .containsPattern("(?m)^.*opd_id.*nilai.*$");
+        System.out.println("sorot etl check took " + millis + " ms (a JVM start included)");
+
+        Run bad = sorot(
+                "http://127.0.0.1:9",
+                "check",
+                spec.toString(),
+                "src/test/resources/etl/bad/bad_number.tsv",
+                "--pemda=3275",
+                "--lang=en");
+        assertThat(bad.exit()).isEqualTo(EtlVerb.REJECTED);
+        assertThat(bad.err()).contains("bad_number.tsv, row 33, column 3 (nilai; spec column 2), value '77.1.4'");
+    }
+
+    @Test
+    void check_names_a_broken_draft_by_path_and_honours_sorot_home() throws Exception {
+        Run broken = sorot(
+                "http://127.0.0.1:9",
+                "check",
+                "src/test/resources/etl/broken-jobs/unknown_field.yml",
+                "etl/samples/kota-bekasi-2024/hasil_evaluasi_akip_opd_2024.tsv");
+        assertThat(broken.exit()).isEqualTo(EtlVerb.REJECTED);
+        assertThat(broken.err())
+                .contains("unknown_field.yml: layout: field 'peringkat' is not one target akip_opd accepts");
+
+        Path elsewhere = Files.createTempDirectory(STORE_DIR, "home");
+        Run wrongHome = sorot(
+                "http://127.0.0.1:9",
+                "check",
+                "etl/jobs/akip_opd_ranking.yml",
+                "etl/samples/kota-bekasi-2024/hasil_evaluasi_akip_opd_2024.tsv",
+                "--sorot.home=" + elsewhere);
+        assertThat(wrongHome.exit()).isEqualTo(EtlVerb.FAILED);
+        assertThat(wrongHome.err()).contains("sorot etl check: etl/reference/band_sets.yml: not found at " + elsewhere);
     }
 }

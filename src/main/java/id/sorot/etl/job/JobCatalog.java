@@ -2,6 +2,7 @@ package id.sorot.etl.job;
 
 import id.sorot.base.yaml.DefinitionException;
 import id.sorot.base.yaml.YamlNode;
+import id.sorot.etl.read.Amounts;
 import id.sorot.etl.read.FieldType;
 import id.sorot.etl.read.Layout;
 import id.sorot.etl.target.Target;
@@ -22,17 +23,25 @@ import java.util.stream.Stream;
 
 /**
  * Reads and checks every job spec in {@code etl/jobs/}: unknown keys, unknown targets or fields,
- * fields a target needs that nothing feeds, bad patterns and missing samples all stop start-up with
- * the file and the path inside it.
+ * fields a target needs that nothing feeds, bad patterns and missing samples make a spec broken,
+ * listed with the file and the path inside it. A broken spec stops neither start-up nor the other
+ * jobs: a data officer's typo must not take the server down.
  */
 public final class JobCatalog {
 
     static final Set<String> PARAMETERS = Set.of("pemda", "period", "opd");
 
-    private final Map<String, JobSpec> jobs;
+    /** A job spec that could not be read: its file, the path inside it and what is wrong. */
+    public record Broken(String file, String path, String message) {}
 
-    private JobCatalog(Map<String, JobSpec> jobs) {
+    private final Map<String, JobSpec> jobs;
+    private final List<Broken> broken;
+    private final String fingerprint;
+
+    private JobCatalog(Map<String, JobSpec> jobs, List<Broken> broken, String fingerprint) {
         this.jobs = jobs;
+        this.broken = broken;
+        this.fingerprint = fingerprint;
     }
 
     public static JobCatalog load(Path etlDir, Map<String, Target> targets, RuleService rules) {
@@ -41,23 +50,67 @@ public final class JobCatalog {
             throw new DefinitionException("etl/jobs", "", "folder not found at " + dir);
         }
         Map<String, JobSpec> jobs = new TreeMap<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file :
-                    files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
+        List<Broken> broken = new ArrayList<>();
+        List<Path> files = specFiles(dir);
+        for (Path file : files) {
+            try {
                 JobSpec spec = read(file, etlDir, targets, rules);
                 jobs.put(spec.name(), spec);
+            } catch (DefinitionException e) {
+                broken.add(new Broken(e.file(), e.path(), e.problem()));
+            } catch (RuntimeException e) {
+                broken.add(new Broken("etl/jobs/" + file.getFileName(), "", "cannot be read: " + e));
             }
-        } catch (IOException e) {
-            throw new DefinitionException("etl/jobs", "", "cannot be listed: " + e.getMessage());
         }
-        if (jobs.isEmpty()) {
-            throw new DefinitionException("etl/jobs", "", "holds no job (*.yml)");
+        if (files.isEmpty()) {
+            throw new DefinitionException("etl/jobs", "", "holds no job (*.yml) in " + dir);
         }
-        return new JobCatalog(jobs);
+        return new JobCatalog(jobs, List.copyOf(broken), fingerprint(files));
+    }
+
+    /** Reads one spec, wherever it lies (a draft being checked); samples are looked up in {@code etlDir}. */
+    public static JobSpec readSpec(Path file, Path etlDir, Map<String, Target> targets, RuleService rules) {
+        return read(file, etlDir, targets, rules);
     }
 
     public Map<String, JobSpec> jobs() {
         return jobs;
+    }
+
+    /** The specs that could not be read, in file order. */
+    public List<Broken> broken() {
+        return broken;
+    }
+
+    /** Whether the spec files changed (added, removed, edited) since this catalog was read. */
+    public boolean isStale(Path etlDir) {
+        Path dir = etlDir.resolve("jobs");
+        return !Files.isDirectory(dir) || !fingerprint(specFiles(dir)).equals(fingerprint);
+    }
+
+    private static List<Path> specFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new DefinitionException("etl/jobs", "", "cannot be listed: " + e.getMessage());
+        }
+    }
+
+    /** Names, sizes and modification times: cheap to take on every request, and any edit changes it. */
+    private static String fingerprint(List<Path> files) {
+        StringBuilder b = new StringBuilder();
+        for (Path f : files) {
+            b.append(f.getFileName()).append('|');
+            try {
+                b.append(Files.size(f))
+                        .append('|')
+                        .append(Files.getLastModifiedTime(f).toMillis());
+            } catch (IOException e) {
+                b.append("gone");
+            }
+            b.append('\n');
+        }
+        return b.toString();
     }
 
     static JobSpec read(Path file, Path etlDir, Map<String, Target> targets, RuleService rules) {
@@ -124,6 +177,16 @@ public final class JobCatalog {
                                 + "': map a column to it or list it as a parameter");
             }
         }
+        for (String field : layout.units().keySet()) {
+            if (field.equals(Layout.ALL_MONEY)) continue;
+            FieldType.Def def = accepted.get(field);
+            if (def == null || def.type() != FieldType.MONEY || !fed.contains(field)) {
+                throw root.get("layout")
+                        .get("numbers")
+                        .get("units")
+                        .error("'" + field + "' is not an amount (money field) a column feeds, so it has no unit");
+            }
+        }
         if (!fed.contains("pemda")) {
             throw root.error("a load must know its pemda: add 'pemda' to parameters or map a column to it");
         }
@@ -182,16 +245,21 @@ public final class JobCatalog {
         }
         Layout.Matcher continuation =
                 rows.opt("continuation").map(JobCatalog::matcher).orElse(null);
-        boolean dashIsZero = node.opt("numbers")
-                .map(n -> {
-                    n.allowKeys("dash");
-                    String dash = n.string("dash");
-                    if (!dash.equals("zero") && !dash.equals("missing")) {
-                        throw n.get("dash").error("must be 'zero' or 'missing'");
-                    }
-                    return dash.equals("zero");
-                })
-                .orElse(false);
+        YamlNode numbers = node.opt("numbers").orElse(null);
+        boolean dashIsZero = false;
+        Map<String, Amounts.Unit> units = new LinkedHashMap<>();
+        if (numbers != null) {
+            numbers.allowKeys("dash", "unit", "units");
+            if (numbers.opt("dash").isPresent()) {
+                String dash = numbers.string("dash");
+                if (!dash.equals("zero") && !dash.equals("missing")) {
+                    throw numbers.get("dash").error("must be 'zero' or 'missing'");
+                }
+                dashIsZero = dash.equals("zero");
+            }
+            if (numbers.opt("unit").isPresent()) units.put(Layout.ALL_MONEY, unit(numbers.get("unit")));
+            numbers.opt("units").ifPresent(u -> u.entries().forEach((field, v) -> units.put(field, unit(v))));
+        }
         Map<Integer, String> columns = columns(node.opt("columns").orElse(null));
         Map<Integer, String> continuationColumns =
                 columns(node.opt("continuation_columns").orElse(null));
@@ -220,7 +288,15 @@ public final class JobCatalog {
                 continuationColumns,
                 fillFrom,
                 fillDown,
-                repeat);
+                repeat,
+                Map.copyOf(units));
+    }
+
+    private static Amounts.Unit unit(YamlNode v) {
+        Amounts.Unit u = Amounts.Unit.named(v.asString());
+        if (u == null)
+            throw v.error("unknown unit '" + v.asString() + "' (known: rupiah, ribu, juta, miliar, triliun)");
+        return u;
     }
 
     private static Layout.Repeat repeat(YamlNode r) {

@@ -129,7 +129,7 @@ final class BatchLedger {
             throws SQLException {
         Pemda pemda = load.parameters.pemda();
         try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO batch VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                c.prepareStatement("INSERT INTO batch VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, load.batchId);
             ps.setString(2, load.spec.name());
             ps.setString(3, load.target.name());
@@ -152,6 +152,7 @@ final class BatchLedger {
                             ? null
                             : String.join(
                                     ",", replaced.stream().map(String::valueOf).toList()));
+            ps.setString(18, load.units);
             ps.executeUpdate();
         }
     }

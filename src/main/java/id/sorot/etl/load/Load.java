@@ -32,6 +32,19 @@ final class Load {
     LoadParameters parameters = new LoadParameters(null, null, null);
     long rowsRead;
     List<List<String>> head = List.of();
+    /** The units amounts were read in, as the batch records them ({@code anggaran: juta}); null when all rupiah. */
+    String units;
+
+    static String units(java.util.Map<String, java.util.Set<id.sorot.etl.read.Amounts.Unit>> byField) {
+        java.util.List<String> parts = new ArrayList<>();
+        byField.forEach((field, units) -> parts.add(field + ": "
+                + String.join(
+                        ", ",
+                        units.stream()
+                                .map(id.sorot.etl.read.Amounts.Unit::label)
+                                .toList())));
+        return parts.isEmpty() ? null : String.join("; ", parts);
+    }
 
     Load(long batchId, JobSpec spec, Target target, SourceFile file, LoadRequest request, boolean commit) {
         this.batchId = batchId;
@@ -62,6 +75,7 @@ final class Load {
                 List.copyOf(checks),
                 target.columns().stream().map(FactBuffer.Column::name).toList(),
                 head,
+                units,
                 phases.snapshot());
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param rowsRejected source rows with at least one problem
  * @param replacedBatches earlier batches whose rows this load replaced
  * @param columns and {@code head}: the first parsed fact rows, for a preview
+ * @param units the units amounts were read in, per field ({@code anggaran: juta}); null when all in rupiah
  * @param millis how long each phase took (read, stage, check, replace, insert), for benchmarks
  */
 public record LoadResult(
@@ -33,6 +34,7 @@ public record LoadResult(
         List<Check> checks,
         List<String> columns,
         List<List<String>> head,
+        String units,
         Map<String, Long> millis) {
 
     public enum Status {

@@ -1,10 +1,15 @@
 package id.sorot.etl.load;
 
+import id.sorot.etl.read.Amounts;
 import id.sorot.etl.read.Record;
 import id.sorot.etl.target.FactBuffer;
 import id.sorot.etl.target.Target;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** One pass over (a stretch of) a file: the target's run, its fact rows, its TOTAL rows and sums. */
 final class Pass {
@@ -14,6 +19,8 @@ final class Pass {
     final Sums sums;
     final List<Record> totals = new ArrayList<>();
     long rowsRead;
+    /** The units amounts were read in, per field (only fields read with a unit or a suffix). */
+    final Map<String, Set<Amounts.Unit>> units = new TreeMap<>();
 
     Pass(Target.Run run, FactBuffer facts, Target.Emit emit, Sums sums) {
         this.run = run;
@@ -28,5 +35,7 @@ final class Pass {
         sums.absorb(other.sums);
         totals.addAll(other.totals);
         rowsRead += other.rowsRead;
+        other.units.forEach((field, u) -> units.computeIfAbsent(field, k -> EnumSet.noneOf(Amounts.Unit.class))
+                .addAll(u));
     }
 }

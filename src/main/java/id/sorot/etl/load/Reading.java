@@ -132,7 +132,7 @@ final class Reading {
                 parameters.year(),
                 reader,
                 dir,
-                layout.dashIsZero(),
+                layout,
                 file.name(),
                 problems);
         long[] mine = {0};
@@ -152,6 +152,9 @@ final class Reading {
             if (into.run.counts(typed)) into.sums.add(typed);
         });
         into.rowsRead += reader.dataRows();
+        converter.unitsRead().forEach((field, units) -> into.units
+                .computeIfAbsent(field, k -> java.util.EnumSet.noneOf(id.sorot.etl.read.Amounts.Unit.class))
+                .addAll(units));
         into.facts.finish();
         return reader;
     }

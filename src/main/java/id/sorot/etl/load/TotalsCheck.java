@@ -1,5 +1,6 @@
 package id.sorot.etl.load;
 
+import id.sorot.etl.read.Amounts;
 import id.sorot.etl.read.FieldType;
 import id.sorot.etl.read.IdNumbers;
 import id.sorot.etl.read.Layout;
@@ -61,9 +62,12 @@ final class TotalsCheck {
                 boolean money = defs.get(field) != null && defs.get(field).type() == FieldType.MONEY;
                 long reportedHundredths;
                 try {
-                    reportedHundredths = IdNumbers.parseHundredths(raw, money, layout.dashIsZero());
+                    // a total is written like its column: in the column's unit, or with its own suffix
+                    reportedHundredths = money && (layout.unitOf(field) != null || Amounts.hasSuffix(raw))
+                            ? Amounts.hundredths(raw, layout.unitOf(field), layout.dashIsZero())
+                            : IdNumbers.parseHundredths(raw, money, layout.dashIsZero());
                 } catch (IdNumbers.NotANumber ex) {
-                    problems.add(Problem.cell(file, r.row, r.column[slot], field, raw, ex.code));
+                    problems.add(Problem.cell(file, r.row, r.column[slot], field, raw, ex.code, ex.args));
                     continue;
                 }
                 if (reportedHundredths == IdNumbers.MISSING) continue;

@@ -32,6 +32,10 @@ public final class Converter {
     private final String file;
     private final Problems problems;
     private final Map<Long, Map<String, Object>> cache = new HashMap<>();
+    /** Per slot, the unit a money column is read in when a cell says none (null: rupiah). */
+    private final Amounts.Unit[] units;
+
+    private final Map<String, java.util.Set<Amounts.Unit>> unitsRead = new java.util.TreeMap<>();
     private FieldType.Context context;
     /** The previous row's raw text and value per slot: neighbouring rows mostly repeat pemda, OPD, year. */
     private final String[] lastRaw;
@@ -52,11 +56,12 @@ public final class Converter {
             Integer year,
             LayoutReader reader,
             OpdDirectory directory,
-            boolean dashIsZero,
+            Layout layout,
             String file,
             Problems problems) {
         this.names = slots.all().keySet().toArray(String[]::new);
         this.defs = new FieldType.Def[names.length];
+        this.units = new Amounts.Unit[names.length];
         this.dimension = new boolean[names.length];
         this.cacheable = new boolean[names.length];
         for (int s = 0; s < names.length; s++) {
@@ -69,7 +74,9 @@ public final class Converter {
                 case DECIMAL, MONEY, TEXT -> false;
                 default -> true;
             };
+            if (defs[s].type() == FieldType.MONEY) units[s] = layout.unitOf(names[s]);
         }
+        boolean dashIsZero = layout.dashIsZero();
         Integer p = slots.find("pemda");
         this.pemdaSlot = p == null ? -1 : p;
         this.filePemda = filePemda;
@@ -128,9 +135,13 @@ public final class Converter {
             } else {
                 try {
                     // only OPD and unit names depend on the pemda; the rest convert the same everywhere
-                    value = cacheable[s]
-                            ? cached(s, def.type(), raw, dimension[s] ? pemdaKey : -1)
-                            : def.type().convert(raw, context);
+                    if (def.type() == FieldType.MONEY && (units[s] != null || Amounts.hasSuffix(raw))) {
+                        value = amount(s, raw);
+                    } else {
+                        value = cacheable[s]
+                                ? cached(s, def.type(), raw, dimension[s] ? pemdaKey : -1)
+                                : def.type().convert(raw, context);
+                    }
                 } catch (FieldType.Bad e) {
                     problems.add(Problem.cell(file, r.rowOf(s), r.column[s], names[s], raw, e.code, e.args));
                     bad = true;
@@ -145,6 +156,25 @@ public final class Converter {
             values[s] = value;
         }
         return bad ? null : new Typed(r, values);
+    }
+
+    /** An amount in a unit (the column's, or its cell's own suffix), in hundredths of a rupiah. */
+    private Long amount(int slot, String raw) throws FieldType.Bad {
+        try {
+            Amounts.Read read = Amounts.read(raw, units[slot], dashIsZero);
+            if (read.hundredths() == IdNumbers.MISSING) return null;
+            unitsRead
+                    .computeIfAbsent(names[slot], k -> java.util.EnumSet.noneOf(Amounts.Unit.class))
+                    .add(read.unit());
+            return read.hundredths();
+        } catch (IdNumbers.NotANumber e) {
+            throw new FieldType.Bad(e.code, e.args);
+        }
+    }
+
+    /** The units amounts were read in, per field, for the batch's record. */
+    public Map<String, java.util.Set<Amounts.Unit>> unitsRead() {
+        return unitsRead;
     }
 
     private Object parameter(String field) {

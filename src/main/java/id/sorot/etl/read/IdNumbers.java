@@ -16,10 +16,12 @@ public final class IdNumbers {
     /** Why a text is not a number; the message key of the problem. */
     public static final class NotANumber extends Exception {
         public final String code;
+        public final Object[] args;
 
-        public NotANumber(String code) {
+        public NotANumber(String code, Object... args) {
             super(code, null, false, false);
             this.code = code;
+            this.args = args;
         }
     }
 

@@ -23,7 +23,17 @@ public record Layout(
         Map<Integer, String> continuationColumns,
         List<Integer> fillFromContinuation,
         List<Integer> fillDown,
-        Repeat repeat) {
+        Repeat repeat,
+        Map<String, Amounts.Unit> units) {
+
+    /** The unit a money field is read in when its cells carry none; null for rupiah. */
+    public Amounts.Unit unitOf(String field) {
+        Amounts.Unit u = units.get(field);
+        return u != null ? u : units.get(ALL_MONEY);
+    }
+
+    /** The key of {@link #units} for {@code numbers: {unit: ...}}, every money field. */
+    public static final String ALL_MONEY = "*";
 
     /** Columns [start, start + width) repeat once per value of {@code field} (a year, a triwulan). */
     public record Repeat(

@@ -38,7 +38,10 @@ public record Problem(
         if (column != null) {
             where.append(", ")
                     .append(messages.getMessage(
-                            "etl.where.column", new Object[] {column, field == null ? "" : field}, locale));
+                            "etl.where.column",
+                            // specs count columns from 0, people from 1: say both
+                            new Object[] {column, field == null ? "" : field, column - 1},
+                            locale));
         }
         if (raw != null) {
             where.append(", ").append(messages.getMessage("etl.where.value", new Object[] {raw}, locale));

@@ -23,6 +23,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.ui.Formats;
 import id.sorot.etl.EtlService;
+import id.sorot.etl.job.JobCatalog;
 import id.sorot.etl.job.JobSpec;
 import id.sorot.etl.load.LoadRequest;
 import id.sorot.etl.load.LoadResult;
@@ -63,6 +64,8 @@ class ImportView extends Div implements HasDynamicTitle {
     private final Grid<List<String>> rows = new Grid<>();
     private final Grid<EtlService.Batch> history = new Grid<>();
     private final Div result = new Div();
+    private final Div broken = new Div();
+    private final Span reloaded = new Span();
     private SourceFile uploaded;
 
     ImportView(EtlService etl, OpdService opds, SorotProperties properties) {
@@ -124,7 +127,8 @@ class ImportView extends Div implements HasDynamicTitle {
                 .setHeader(getTranslation("import.col.row"))
                 .setWidth("6rem")
                 .setFlexGrow(0);
-        problems.addColumn(Problem::column)
+        problems.addColumn(
+                        p -> p.column() == null ? "" : getTranslation("import.column.both", p.column(), p.column() - 1))
                 .setHeader(getTranslation("import.col.column"))
                 .setWidth("6rem")
                 .setFlexGrow(0);
@@ -172,6 +176,14 @@ class ImportView extends Div implements HasDynamicTitle {
         history.addThemeVariants(GridVariant.LUMO_COMPACT);
         history.setAllRowsVisible(true);
 
+        Button reload = new Button(getTranslation("import.reload"), e -> reloadSpecs());
+        reload.setId("import-reload");
+        reloaded.setId("import-reloaded");
+        broken.setId("import-broken");
+        HorizontalLayout specs = new HorizontalLayout(reload, reloaded);
+        specs.setAlignItems(FlexComponent.Alignment.BASELINE);
+        showBroken();
+
         H2 title = new H2(getTranslation("import.title"));
         title.getStyle().set("margin-top", "0");
         add(
@@ -180,6 +192,8 @@ class ImportView extends Div implements HasDynamicTitle {
                 upload,
                 fileName,
                 form,
+                specs,
+                broken,
                 progress,
                 summary,
                 result,
@@ -191,6 +205,38 @@ class ImportView extends Div implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("import.title") + " · Sorot";
+    }
+
+    /** Reads etl/jobs again: a spec saved or fixed a moment ago is offered without a restart. */
+    private void reloadSpecs() {
+        JobSpec chosen = job.getValue();
+        etl.reload();
+        List<JobSpec> jobs = etl.jobs();
+        job.setItems(jobs);
+        if (chosen != null) {
+            jobs.stream()
+                    .filter(j -> j.name().equals(chosen.name()))
+                    .findFirst()
+                    .ifPresent(job::setValue);
+        }
+        reloaded.setText(
+                getTranslation("import.reloaded", jobs.size(), etl.brokenJobs().size()));
+        showBroken();
+        updateParameters();
+    }
+
+    private void showBroken() {
+        broken.removeAll();
+        List<JobCatalog.Broken> list = etl.brokenJobs();
+        broken.setVisible(!list.isEmpty());
+        if (list.isEmpty()) return;
+        broken.addClassName("sorot-broken-specs");
+        broken.add(new Paragraph(getTranslation("import.broken", list.size())));
+        for (JobCatalog.Broken b : list) {
+            Paragraph line = new Paragraph(b.file() + (b.path().isEmpty() ? "" : ": " + b.path()) + ": " + b.message());
+            line.addClassName("sorot-broken-spec");
+            broken.add(line);
+        }
     }
 
     private void received(String name, Path file) {

@@ -65,7 +65,7 @@ class ImportViewTest extends SorotTest {
         assertThat(browser.text("import-summary")).contains("bad_number.tsv: 44 baris dibaca, 2 masalah");
         List<List<String>> problems = browser.gridRows("import-problems");
         assertThat(problems).hasSize(2);
-        assertThat(problems.get(0)).startsWith("33", "3", "77.1.4");
+        assertThat(problems.get(0)).startsWith("33", "3 (spec 2)", "77.1.4");
         assertThat(problems.get(1).get(3)).contains("bukan angka");
         browser.screenshot("import-problems");
     }
@@ -84,5 +84,18 @@ class ImportViewTest extends SorotTest {
         List<List<String>> history = browser.gridRows("import-history");
         assertThat(history.getFirst()).contains("akip_pemda", "nilai_akip_kota_2020_2024.tsv", "5 / 1", "dimuat");
         browser.screenshot("import-loaded");
+    }
+
+    @Test
+    void the_reload_button_reads_the_specs_again_and_says_how_many() {
+        browser.open(baseUrl() + "/impor", "import-reload");
+        assertThat(browser.driver().findElements(By.cssSelector("#import-broken .sorot-broken-spec")))
+                .isEmpty();
+        browser.driver().findElement(By.id("import-reload")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> {
+            String s = browser.text("import-reloaded");
+            return s != null && !s.isBlank();
+        });
+        assertThat(browser.text("import-reloaded")).isEqualTo("11 job terbaca, 0 spec rusak.");
     }
 }

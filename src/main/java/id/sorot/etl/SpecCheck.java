@@ -1,0 +1,142 @@
+package id.sorot.etl;
+
+import id.sorot.base.SorotProperties;
+import id.sorot.base.duckdb.Store;
+import id.sorot.base.yaml.DefinitionException;
+import id.sorot.etl.job.JobCatalog;
+import id.sorot.etl.job.JobSpec;
+import id.sorot.etl.load.LoadRequest;
+import id.sorot.etl.load.LoadResult;
+import id.sorot.etl.load.Loader;
+import id.sorot.etl.read.Problem;
+import id.sorot.etl.read.SourceFile;
+import id.sorot.etl.target.Targets;
+import id.sorot.opd.OpdDirectory;
+import id.sorot.opd.OpdService;
+import id.sorot.rules.RuleService;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.RootAllocator;
+import org.springframework.context.MessageSource;
+
+/**
+ * {@code sorot etl check <spec.yml> <file>}: a spec author's loop. Reads the spec (wherever it lies,
+ * not only in etl/jobs), reads the file with it as a load would, and prints the parsed rows, the
+ * source's totals against Sorot's and every problem. It runs on a scratch store in a temporary
+ * folder holding only the reference data (OPD master, band sets), so it needs no web server and
+ * never touches, or waits for the lock of, the real store.
+ */
+final class SpecCheck {
+
+    private static final int ROWS_SHOWN = 20;
+
+    private SpecCheck() {}
+
+    static int run(
+            SorotProperties properties,
+            MessageSource messages,
+            Path specFile,
+            Path file,
+            LoadRequest request,
+            Locale locale,
+            PrintStream out,
+            PrintStream err) {
+        RuleService rules;
+        try {
+            rules = new RuleService(properties);
+        } catch (DefinitionException e) {
+            // the reference data of --sorot.home: nothing to check a spec against
+            err.println("sorot etl check: " + e.getMessage());
+            return EtlVerb.FAILED;
+        }
+        JobSpec spec;
+        try {
+            spec = JobCatalog.readSpec(specFile, properties.etlDir(), Targets.all(), rules);
+        } catch (DefinitionException e) {
+            err.println(specFile + ": " + (e.path().isEmpty() ? "" : e.path() + ": ") + e.problem());
+            return EtlVerb.REJECTED;
+        }
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("sorot-check-");
+            try (Store store = Store.open(scratch.resolve("check.duckdb"));
+                    RootAllocator allocator = new RootAllocator()) {
+                OpdService opds = new OpdService(store, properties);
+                Loader loader = new Loader(store, opds, rules, allocator);
+                LoadResult r =
+                        loader.run(spec, Targets.all().get(spec.target()), SourceFile.of(file), request, false, null);
+                print(spec, r, opds.directory(), messages, locale, out, err);
+                return r.ok() ? EtlVerb.LOADED : EtlVerb.REJECTED;
+            }
+        } catch (IOException | DefinitionException e) {
+            err.println("sorot etl check: " + e.getMessage());
+            return EtlVerb.FAILED;
+        } finally {
+            delete(scratch);
+        }
+    }
+
+    private static void print(
+            JobSpec spec,
+            LoadResult r,
+            OpdDirectory directory,
+            MessageSource messages,
+            Locale locale,
+            PrintStream out,
+            PrintStream err) {
+        out.println(spec.name() + " -> " + spec.target() + ": " + r.rowsRead() + " rows read, " + r.problemCount()
+                + " problems");
+        if (!r.columns().isEmpty()) {
+            int shown = Math.min(ROWS_SHOWN, r.head().size());
+            out.println();
+            out.println("first " + shown + " parsed rows:");
+            out.println(String.join("\t", r.columns()));
+            for (List<String> row : r.head().subList(0, shown)) {
+                out.println(String.join(
+                        "\t", row.stream().map(v -> v == null ? "" : v).toList()));
+            }
+        }
+        if (!r.checks().isEmpty()) {
+            out.println();
+            out.println("totals in the source against the rows:");
+            for (LoadResult.Check c : r.checks()) {
+                out.println(c.subject() + " · " + c.measure() + ": reported "
+                        + (c.reported() != null ? c.reported() : c.reportedLabel()) + ", computed "
+                        + (c.computed() != null ? c.computed() : c.computedLabel()) + (c.agrees() ? "" : "  DIFFERS"));
+            }
+        }
+        for (Problem p : r.problems()) err.println(p.render(messages, locale));
+        if (r.problemCount() > r.problems().size()) {
+            err.println("... " + (r.problemCount() - r.problems().size()) + " more");
+        }
+    }
+
+    /** Ids as the author wrote them: the OPD and pemda by name, so a wrong match shows at a glance. */
+    private static String readable(String column, String value, OpdDirectory directory) {
+        if (value == null) return "";
+        try {
+            return switch (column) {
+                case "opd_id" -> directory.opd(Integer.parseInt(value)).singkatan() + " (" + value + ")";
+                case "pemda_id" -> directory.pemda(Integer.parseInt(value)).kode() + " (" + value + ")";
+                default -> value;
+            };
+        } catch (RuntimeException e) {
+            return value;
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a scratch folder in the temp dir; the OS clears it
+        }
+    }
+}
