@@ -19,6 +19,7 @@ import id.sorot.opd.OpdService;
 import id.sorot.rules.RuleService;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,6 +33,8 @@ import java.util.function.LongConsumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -44,11 +47,11 @@ public class EtlService {
 
     private final Store store;
     private final MessageSource messages;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EtlService.class);
+    private static final Logger log = LoggerFactory.getLogger(EtlService.class);
     /** How often, at most, a request looks at the spec files for changes. */
     private static final long RECHECK_MILLIS = 1000;
 
-    private final java.nio.file.Path etlDir;
+    private final Path etlDir;
     private final RuleService rules;
     private volatile JobCatalog catalog;
     private volatile long checkedAt;

@@ -1,6 +1,7 @@
 package id.sorot.etl.load;
 
 import id.sorot.etl.job.JobSpec;
+import id.sorot.etl.read.Amounts;
 import id.sorot.etl.read.Problems;
 import id.sorot.etl.read.SourceFile;
 import id.sorot.etl.target.FactBuffer;
@@ -8,6 +9,8 @@ import id.sorot.etl.target.Target;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One load as it runs: what it is (batch, job, target, file, request), what it has found (problems,
@@ -35,14 +38,10 @@ final class Load {
     /** The units amounts were read in, as the batch records them ({@code anggaran: juta}); null when all rupiah. */
     String units;
 
-    static String units(java.util.Map<String, java.util.Set<id.sorot.etl.read.Amounts.Unit>> byField) {
-        java.util.List<String> parts = new ArrayList<>();
+    static String units(Map<String, Set<Amounts.Unit>> byField) {
+        List<String> parts = new ArrayList<>();
         byField.forEach((field, units) -> parts.add(field + ": "
-                + String.join(
-                        ", ",
-                        units.stream()
-                                .map(id.sorot.etl.read.Amounts.Unit::label)
-                                .toList())));
+                + String.join(", ", units.stream().map(Amounts.Unit::label).toList())));
         return parts.isEmpty() ? null : String.join("; ", parts);
     }
 

@@ -1,5 +1,6 @@
 package id.sorot.etl.load;
 
+import id.sorot.etl.read.Amounts;
 import id.sorot.etl.read.Converter;
 import id.sorot.etl.read.FieldType;
 import id.sorot.etl.read.Layout;
@@ -15,6 +16,7 @@ import id.sorot.etl.target.Target;
 import id.sorot.opd.OpdDirectory;
 import id.sorot.rules.RuleService;
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -153,7 +155,7 @@ final class Reading {
         });
         into.rowsRead += reader.dataRows();
         converter.unitsRead().forEach((field, units) -> into.units
-                .computeIfAbsent(field, k -> java.util.EnumSet.noneOf(id.sorot.etl.read.Amounts.Unit.class))
+                .computeIfAbsent(field, k -> EnumSet.noneOf(Amounts.Unit.class))
                 .addAll(units));
         into.facts.finish();
         return reader;

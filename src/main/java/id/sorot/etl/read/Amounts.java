@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rupiah amounts written with a unit: a column the spec reads in juta ({@code numbers: {unit:
@@ -52,8 +53,8 @@ public final class Amounts {
             Map.entry("trilyun", Unit.TRILIUN));
 
     /** English abbreviations: "M" reads miliar in Indonesian, but "mn", "bn" or "B" could mean either scale. */
-    private static final java.util.Set<String> AMBIGUOUS =
-            java.util.Set.of("k", "mn", "mio", "b", "bn", "million", "billion", "trillion", "tn");
+    private static final Set<String> AMBIGUOUS =
+            Set.of("k", "mn", "mio", "b", "bn", "million", "billion", "trillion", "tn");
 
     private Amounts() {}
 

@@ -3,8 +3,11 @@ package id.sorot.etl.read;
 import id.sorot.opd.Opd;
 import id.sorot.opd.OpdDirectory;
 import id.sorot.opd.Pemda;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Turns the raw text of a record into typed values, field by field, reporting each failure at its
@@ -35,7 +38,7 @@ public final class Converter {
     /** Per slot, the unit a money column is read in when a cell says none (null: rupiah). */
     private final Amounts.Unit[] units;
 
-    private final Map<String, java.util.Set<Amounts.Unit>> unitsRead = new java.util.TreeMap<>();
+    private final Map<String, Set<Amounts.Unit>> unitsRead = new TreeMap<>();
     private FieldType.Context context;
     /** The previous row's raw text and value per slot: neighbouring rows mostly repeat pemda, OPD, year. */
     private final String[] lastRaw;
@@ -164,7 +167,7 @@ public final class Converter {
             Amounts.Read read = Amounts.read(raw, units[slot], dashIsZero);
             if (read.hundredths() == IdNumbers.MISSING) return null;
             unitsRead
-                    .computeIfAbsent(names[slot], k -> java.util.EnumSet.noneOf(Amounts.Unit.class))
+                    .computeIfAbsent(names[slot], k -> EnumSet.noneOf(Amounts.Unit.class))
                     .add(read.unit());
             return read.hundredths();
         } catch (IdNumbers.NotANumber e) {
@@ -173,7 +176,7 @@ public final class Converter {
     }
 
     /** The units amounts were read in, per field, for the batch's record. */
-    public Map<String, java.util.Set<Amounts.Unit>> unitsRead() {
+    public Map<String, Set<Amounts.Unit>> unitsRead() {
         return unitsRead;
     }
 
