@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -98,8 +99,10 @@ final class SpecCheck {
             out.println("first " + shown + " parsed rows:");
             out.println(String.join("\t", r.columns()));
             for (List<String> row : r.head().subList(0, shown)) {
-                out.println(String.join(
-                        "\t", row.stream().map(v -> v == null ? "" : v).toList()));
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < row.size(); i++)
+                    cells.add(readable(r.columns().get(i), row.get(i), directory));
+                out.println(String.join("\t", cells));
             }
         }
         if (!r.checks().isEmpty()) {

@@ -95,7 +95,9 @@ class EtlVerbTest extends SorotTest {
         assertThat(ok.exit()).as(ok.err()).isEqualTo(EtlVerb.LOADED);
         assertThat(ok.out())
                 .contains("akip_opd_ranking -> akip_opd: 44 rows read, 0 problems", "first 20 parsed rows:")
-                .containsPattern("(?m)^.*opd_id.*nilai.*$");
+                .containsPattern("(?m)^pemda_id\topd_id\t.*nilai.*$")
+                // the first ranked OPD of 2024, by name beside its id
+                .containsPattern("(?m)^3275 \\(1\\)\tBAPPELITBANGDA \\(\\d+\\)\t20240\t85.02\tA\t");
         System.out.println("sorot etl check took " + millis + " ms (a JVM start included)");
 
         Run bad = sorot(
