@@ -113,13 +113,22 @@ final class Exports {
             for (DataGrid.Spec<T> spec : grid.specs()) {
                 Function<T, ?> get = spec.value();
                 Object value = get.apply(row);
-                v.add(value);
-                s.add(spec.kind().format(value));
+                String text = grid.shown(spec.key(), spec.kind(), value);
+                // a figure the source could not give is said in words in the file too, not left blank
+                v.add(value == null && grid.unavailableReason(spec.key()) != null ? text : value);
+                s.add(text);
             }
             values.add(v);
             shown.add(s);
         }
-        return new Table(panel.title(), panel.subtitle(), panel.sourceText(), stamp(dashboard), columns, values, shown);
+        StringBuilder source = new StringBuilder(panel.sourceText() == null ? "" : panel.sourceText());
+        for (DataGrid.Spec<T> spec : grid.specs()) {
+            String why = grid.unavailableReason(spec.key());
+            if (why == null) continue;
+            if (!source.isEmpty()) source.append(" · ");
+            source.append(dashboard.getTranslation("data.unavailable.note", spec.header(), why));
+        }
+        return new Table(panel.title(), panel.subtitle(), source.toString(), stamp(dashboard), columns, values, shown);
     }
 
     private static Table.Format format(DataGrid.Kind kind) {

@@ -91,8 +91,9 @@ final class SpecCheck {
             Locale locale,
             PrintStream out,
             PrintStream err) {
-        out.println(spec.name() + " -> " + spec.target() + ": " + r.rowsRead() + " rows read, " + r.problemCount()
-                + " problems");
+        out.println(spec.name() + " -> " + spec.target() + ": " + r.rowsRead() + " rows read, "
+                + (r.rowsCombined() > 0 ? r.rowsCombined() + " combined into others, " : "")
+                + r.problemCount() + " problems");
         if (!r.columns().isEmpty()) {
             int shown = Math.min(ROWS_SHOWN, r.head().size());
             out.println();

@@ -125,7 +125,7 @@ public class RealisasiService {
                         .where("tahun", "eq", tahun)
                         .where("triwulan", "eq", triwulan))
                 .first()
-                .filter(x -> x.get("anggaran") != null)
+                .filter(x -> x.count("jumlah_opd") > 0)
                 .map(RealisasiService::line));
         CubeResult r = cubes.query(CubeQuery.of("realisasi_opd")
                 .measures(MEASURES)

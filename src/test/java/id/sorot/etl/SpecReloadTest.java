@@ -60,7 +60,7 @@ class SpecReloadTest {
                             "etl/jobs/unknown_key.yml",
                             "layout.colums",
                             "unknown key 'colums' (allowed: header, title_period, rows, numbers, columns,"
-                                    + " continuation_columns, fill_from_continuation, fill_down, repeat)"));
+                                    + " continuation_columns, fill_from_continuation, fill_down, repeat, combine)"));
             LoadResult r = etl.load(
                     "akip_pemda",
                     SourceFile.of(ETL.resolve("samples/kota-bekasi-2024/nilai_akip_kota_2020_2024.tsv")),

@@ -42,6 +42,7 @@ public class DataGrid<T> extends Grid<T> {
     public record Spec<T>(String key, String header, Kind kind, Function<T, ?> value) {}
 
     private final List<Spec<T>> specs = new ArrayList<>();
+    private final java.util.Map<String, String> unavailable = new java.util.LinkedHashMap<>();
     private List<T> rows = List.of();
 
     public DataGrid(String id) {
@@ -53,7 +54,36 @@ public class DataGrid<T> extends Grid<T> {
     /** A column shown as its formatted value. */
     public Column<T> column(String key, String header, Kind kind, Function<T, ?> value) {
         specs.add(new Spec<>(key, header, kind, value));
-        return shape(addColumn(r -> kind.format(value.apply(r))), key, header, kind, value);
+        return shape(addColumn(r -> shown(key, kind, value.apply(r))), key, header, kind, value);
+    }
+
+    /**
+     * Says why a column has no value where it has none (the source lacks the field it is derived
+     * from): its empty cells read "tidak tersedia" with the reason as their tooltip, and exports
+     * write the words in the cell and the reason under the table, never a 0 or a bare dash.
+     */
+    public void unavailable(String key, String reason) {
+        unavailable.put(key, reason);
+        Column<T> c = getColumnByKey(key);
+        if (c != null)
+            c.setTooltipGenerator(r -> {
+                Spec<T> spec = specs.stream()
+                        .filter(s -> s.key().equals(key))
+                        .findFirst()
+                        .orElseThrow();
+                return spec.value().apply(r) == null ? reason : null;
+            });
+    }
+
+    /** Why a column's empty cells are empty, or null when it was not said. */
+    public String unavailableReason(String key) {
+        return unavailable.get(key);
+    }
+
+    /** A cell as the screen shows it: formatted, or "tidak tersedia" when its column said why it is empty. */
+    public String shown(String key, Kind kind, Object value) {
+        if (value == null && unavailable.containsKey(key)) return getTranslation("data.unavailable");
+        return kind.format(value);
     }
 
     /** A column drawn by a component (a badge, a link, a sparkline) that exports as {@code value}. */

@@ -34,6 +34,7 @@ final class Load {
     final Phases phases = new Phases();
     LoadParameters parameters = new LoadParameters(null, null, null);
     long rowsRead;
+    long rowsCombined;
     List<List<String>> head = List.of();
     /** The units amounts were read in, as the batch records them ({@code anggaran: juta}); null when all rupiah. */
     String units;
@@ -67,6 +68,7 @@ final class Load {
                 rowsRead,
                 rowsLoaded,
                 problems.rowCount(),
+                rowsCombined,
                 periods,
                 replaced,
                 problems.list(),

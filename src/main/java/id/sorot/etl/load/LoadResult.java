@@ -11,6 +11,7 @@ import java.util.Map;
  * @param rowsRead data rows found in the file
  * @param rowsLoaded fact rows stored (0 unless {@code status} is LOADED)
  * @param rowsRejected source rows with at least one problem
+ * @param rowsCombined source rows that became part of another row ({@code combine}), so not facts of their own
  * @param replacedBatches earlier batches whose rows this load replaced
  * @param columns and {@code head}: the first parsed fact rows, for a preview
  * @param units the units amounts were read in, per field ({@code anggaran: juta}); null when all in rupiah
@@ -27,6 +28,7 @@ public record LoadResult(
         long rowsRead,
         long rowsLoaded,
         long rowsRejected,
+        long rowsCombined,
         List<Integer> periods,
         List<Long> replacedBatches,
         List<Problem> problems,

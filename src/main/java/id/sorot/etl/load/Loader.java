@@ -148,6 +148,7 @@ public final class Loader {
             problems.add(Problem.of(file.name(), "etl.error.unreadable", String.valueOf(e.getMessage())));
         }
         load.rowsRead = all.rowsRead;
+        if (all.combine != null) load.rowsCombined = all.combine.combined();
         load.units = Load.units(all.units);
         load.head = all.facts.head(50);
     }

@@ -32,7 +32,7 @@ final class ParallelRead {
     /**
      * The stretches to read in parallel, or null to read the file in one pass: one core, small files,
      * XLSX, quotes in the file, layouts whose rows depend on the rows before them (continuations,
-     * values carried down, multi-row headers), and targets that are not safe to split.
+     * values carried down, multi-row headers, rows combined), and targets that are not safe to split.
      */
     static List<Chunk> stretches(Layout layout, Target target, SourceFile file, int cores) throws IOException {
         if (!splittable(layout, target, file.size(), cores)) return null;
@@ -45,6 +45,7 @@ final class ParallelRead {
                 && layout.continuation() == null
                 && layout.fillDown().isEmpty()
                 && layout.headerRows() == 1
+                && layout.combine() == null
                 && target.splittable(Set.copyOf(layout.fields()));
     }
 

@@ -22,8 +22,12 @@ final class Pass {
     /** The units amounts were read in, per field (only fields read with a unit or a suffix). */
     final Map<String, Set<Amounts.Unit>> units = new TreeMap<>();
 
-    Pass(Target.Run run, FactBuffer facts, Target.Emit emit, Sums sums) {
+    /** Holds rows until the pass ends when the layout combines rows; null otherwise. */
+    final Combine combine;
+
+    Pass(Target.Run run, FactBuffer facts, Target.Emit emit, Sums sums, Combine combine) {
         this.run = run;
+        this.combine = combine;
         this.facts = facts;
         this.emit = emit;
         this.sums = sums;

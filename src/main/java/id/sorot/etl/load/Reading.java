@@ -98,7 +98,8 @@ final class Reading {
                 run,
                 facts,
                 new Target.Emit(target, rules, file.name(), facts, problems),
-                new Sums(layout.totals(), slots));
+                new Sums(layout.totals(), slots),
+                layout.combine() == null ? null : new Combine(layout.combine(), slots, defs, file.name(), problems));
     }
 
     /** The file's first rows, read for the header and the title's period only. */
@@ -148,11 +149,19 @@ final class Reading {
                 seen.add(65_536);
                 if (progress != null) progress.accept(seen.sum());
             }
+            Combine combine = into.combine;
+            String part = combine == null ? null : combine.cut(record);
             Typed typed = converter.convert(record);
             if (typed == null) return;
-            into.run.emit(typed, into.emit);
+            // a source's totals add up its rows as printed, so sums see each part
             if (into.run.counts(typed)) into.sums.add(typed);
+            if (combine != null) {
+                combine.add(typed, part);
+            } else {
+                into.run.emit(typed, into.emit);
+            }
         });
+        if (into.combine != null) into.combine.flush(t -> into.run.emit(t, into.emit));
         into.rowsRead += reader.dataRows();
         converter.unitsRead().forEach((field, units) -> into.units
                 .computeIfAbsent(field, k -> EnumSet.noneOf(Amounts.Unit.class))

@@ -24,7 +24,8 @@ public record Layout(
         List<Integer> fillFromContinuation,
         List<Integer> fillDown,
         Repeat repeat,
-        Map<String, Amounts.Unit> units) {
+        Map<String, Amounts.Unit> units,
+        Combine combine) {
 
     /** The unit a money field is read in when its cells carry none; null for rupiah. */
     public Amounts.Unit unitOf(String field) {
@@ -34,6 +35,38 @@ public record Layout(
 
     /** The key of {@link #units} for {@code numbers: {unit: ...}}, every money field. */
     public static final String ALL_MONEY = "*";
+
+    /**
+     * Rows that map to one fact are made one (an OPD split by funding source into "RSUD X (BLUD)" and
+     * "RSUD X (APBD)"). {@code partField}'s cell tells the parts apart: {@code partPattern}'s first
+     * group is the part's label and the whole match is cut from the cell before it is read; without a
+     * pattern the whole cell is the label. Amounts in {@code sum} are added; a field in {@code
+     * weighted} becomes the mean of its parts weighted by another field; a percentage in {@code
+     * shareOf} is the share an amount is of a total the source does not give, so the parts combine
+     * as sum(amount) / sum(amount / share). Every other field must agree across the parts. Two rows
+     * with the same key and the same label stay two rows, for the duplicate check to refuse.
+     */
+    public record Combine(
+            String partField,
+            Pattern partPattern,
+            List<String> sum,
+            Map<String, String> weighted,
+            Map<String, String> shareOf) {
+
+        /** A weight that is not a field but the total a share_of field is of ({@code {total_of: f}}). */
+        public static final String TOTAL_OF = "total_of:";
+
+        /** The label of a part, cutting it from {@code cell} into {@code rest[0]}; null when the cell has none. */
+        public String label(String cell, String[] rest) {
+            rest[0] = cell;
+            if (cell == null) return null;
+            if (partPattern == null) return clean(cell);
+            java.util.regex.Matcher m = partPattern.matcher(cell);
+            if (!m.find()) return null;
+            rest[0] = (cell.substring(0, m.start()) + cell.substring(m.end())).strip();
+            return clean(m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : m.group());
+        }
+    }
 
     /** Columns [start, start + width) repeat once per value of {@code field} (a year, a triwulan). */
     public record Repeat(

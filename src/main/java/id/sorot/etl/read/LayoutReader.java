@@ -34,6 +34,11 @@ public final class LayoutReader {
             return slots.size();
         }
 
+        /** Field names by slot. */
+        public String[] names() {
+            return slots.keySet().toArray(String[]::new);
+        }
+
         Map<String, Integer> all() {
             return slots;
         }

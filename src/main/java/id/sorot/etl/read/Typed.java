@@ -14,6 +14,11 @@ public final class Typed {
         this.values = values;
     }
 
+    /** The same source record with other values (rows combined into one). */
+    public Typed with(Object[] values) {
+        return new Typed(source, values.clone());
+    }
+
     public Object get(int slot) {
         return slot < 0 ? null : values[slot];
     }

@@ -16,7 +16,12 @@ final class RealisasiOpdTarget extends Target {
     private static final Shape SHAPE = Shape.of("realisasi_opd", "fact_realisasi_opd")
             .splittable()
             .key("opd_id", "periode_id")
-            .scope("pemda_id", "periode_id");
+            .scope("pemda_id", "periode_id")
+            // a province's published list has realisasi Rp and % but no anggaran or rencana
+            .oneOf("realisasi_keuangan_rp", "realisasi_keuangan_pct", "realisasi_fisik_pct")
+            .derives("realisasi_keuangan_pct_computed", "anggaran", "realisasi_keuangan_rp")
+            .derives("deviasi_keuangan_computed", "anggaran", "realisasi_keuangan_rp", "rencana_keuangan_pct")
+            .derives("deviasi_fisik_computed", "realisasi_fisik_pct", "rencana_fisik_pct");
     private static final FactBuffer.IntCol COL_PEMDA_ID = SHAPE.intColumn("pemda_id");
     private static final FactBuffer.IntCol COL_OPD_ID = SHAPE.intColumn("opd_id");
     private static final FactBuffer.IntCol COL_PERIODE_ID = SHAPE.intColumn("periode_id");
@@ -43,10 +48,10 @@ final class RealisasiOpdTarget extends Target {
     private static final int NAMA = SHAPE.optional("nama", FieldType.TEXT);
     private static final int TAHUN = SHAPE.required("tahun", FieldType.TAHUN);
     private static final int TRIWULAN = SHAPE.optional("triwulan", FieldType.TRIWULAN);
-    private static final int ANGGARAN = SHAPE.required("anggaran", FieldType.MONEY);
+    private static final int ANGGARAN = SHAPE.optional("anggaran", FieldType.MONEY);
     private static final int RENCANA_RP = SHAPE.optional("rencana_keuangan_rp", FieldType.MONEY);
     private static final int RENCANA_PCT = SHAPE.optional("rencana_keuangan_pct", FieldType.DECIMAL);
-    private static final int REALISASI_RP = SHAPE.required("realisasi_keuangan_rp", FieldType.MONEY);
+    private static final int REALISASI_RP = SHAPE.optional("realisasi_keuangan_rp", FieldType.MONEY);
     private static final int REALISASI_PCT = SHAPE.optional("realisasi_keuangan_pct", FieldType.DECIMAL);
     private static final int RENCANA_FISIK = SHAPE.optional("rencana_fisik_pct", FieldType.DECIMAL);
     private static final int REALISASI_FISIK = SHAPE.optional("realisasi_fisik_pct", FieldType.DECIMAL);
@@ -76,15 +81,20 @@ final class RealisasiOpdTarget extends Target {
         }
         Long pagu = r.hundredths(ANGGARAN);
         Long spent = r.hundredths(REALISASI_RP);
-        if (pagu == null || pagu < 0) {
+        // a column the layout maps must hold a value on every row; one it does not map is NULL throughout
+        if (r.column(ANGGARAN) >= 0 && (pagu == null || pagu < 0)) {
             e.problem(r, ANGGARAN, "etl.error.missing_value");
             return;
         }
-        if (spent == null) {
+        if (r.column(REALISASI_RP) >= 0 && spent == null) {
             e.problem(r, REALISASI_RP, "etl.error.missing_value");
             return;
         }
-        Double serapan = RuleService.serapan(spent / 100.0, pagu / 100.0);
+        if (spent == null && r.hundredths(REALISASI_PCT) == null && r.hundredths(REALISASI_FISIK) == null) {
+            e.problem(r, REALISASI_PCT, "etl.error.missing_value");
+            return;
+        }
+        Double serapan = pagu == null || spent == null ? null : RuleService.serapan(spent / 100.0, pagu / 100.0);
         Double rencanaKeu = r.number(RENCANA_PCT);
         Double rencanaFis = r.number(RENCANA_FISIK);
         Integer tw = r.integer(TRIWULAN);

@@ -65,6 +65,8 @@ public abstract class Target {
         private List<String> key = List.of();
         private List<String> scope = List.of();
         private boolean splittable;
+        private final List<List<String>> oneOf = new ArrayList<>();
+        private final Map<String, List<String>> derived = new LinkedHashMap<>();
 
         private Shape(String name, String table) {
             this.name = name;
@@ -130,6 +132,21 @@ public abstract class Target {
                 throw new IllegalStateException(name + ": column " + column.name() + " twice");
             columns.add(column);
             return columns.size() - 1;
+        }
+
+        /** A layout must feed at least one of these fields (a realisasi in Rupiah, in %, or fisik). */
+        Shape oneOf(String... fieldNames) {
+            oneOf.add(List.of(fieldNames));
+            return this;
+        }
+
+        /**
+         * A figure Sorot derives (a fact column) and the fields it needs: a source without one of them
+         * loads, and the figure is NULL there ("tidak tersedia"), never 0.
+         */
+        Shape derives(String column, String... fieldNames) {
+            derived.put(column, List.of(fieldNames));
+            return this;
         }
 
         /** Columns that identify one fact; two rows with the same values are duplicates. */
@@ -232,6 +249,29 @@ public abstract class Target {
 
     public final List<String> key() {
         return shape.key;
+    }
+
+    /** Groups of fields of which a layout must feed at least one each. */
+    public final List<List<String>> oneOf() {
+        return List.copyOf(shape.oneOf);
+    }
+
+    /** The figures this target derives, each with the fields it needs. */
+    public final Map<String, List<String>> derived() {
+        return Collections.unmodifiableMap(shape.derived);
+    }
+
+    /**
+     * The derived figures a layout feeding {@code fed} cannot have, each with the fields it lacks;
+     * such figures load as NULL ("tidak tersedia").
+     */
+    public final Map<String, List<String>> unavailable(Set<String> fed) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        shape.derived.forEach((column, needs) -> {
+            List<String> lacking = needs.stream().filter(f -> !fed.contains(f)).toList();
+            if (!lacking.isEmpty()) out.put(column, lacking);
+        });
+        return out;
     }
 
     public final List<String> scope() {

@@ -331,6 +331,10 @@ class ImportView extends Div implements HasDynamicTitle {
                 Formats.integer(r.rowsLoaded()),
                 Formats.integer(r.problemCount()),
                 r.batchId()));
+        if (r.rowsCombined() > 0) {
+            summary.setText(summary.getText() + " "
+                    + getTranslation("import.result.combined", Formats.integer(r.rowsCombined())));
+        }
         result.removeAll();
         if (!r.problems().isEmpty()) {
             problems.setItems(r.problems());

@@ -150,17 +150,27 @@ class DeviasiView extends Dashboard {
 
         List<Line> sorted = new ArrayList<>(dev.rows());
         sorted.sort(Comparator.comparing(value, Comparator.nullsLast(Comparator.naturalOrder())));
-        EChart bars = new EChart();
-        bars.setId("deviasi-chart");
-        bars.setHeight(Math.max(300, 70 + 19 * sorted.size()) + "px");
-        bars.setOption(DeviasiCharts.bars(sorted, value, m, thresholds, this::getTranslation));
-        bars.addClickListener(e -> {
-            if (e.id() != null) ProfileLinks.open(e.id(), tahun, pemdaParam());
-        });
         Panel barsPanel = new Panel("deviasi-chart-panel")
                 .heading(getTranslation("deviasi.chart.title", getTranslation("deviasi.measure." + m)), context)
-                .source(getTranslation("deviasi.source"))
-                .content(bars);
+                .source(getTranslation("deviasi.source"));
+        String noBars = sorted.stream().allMatch(l -> value.apply(l) == null) ? whyMissing(m, sorted) : null;
+        if (noBars != null) {
+            // a source without rencana has no deviasi: say so instead of drawing an empty axis
+            Span none =
+                    new Span(getTranslation("data.unavailable.chart", getTranslation("deviasi.measure." + m), noBars));
+            none.setId("deviasi-chart-unavailable");
+            none.addClassName("sorot-note");
+            barsPanel.content(none);
+        } else {
+            EChart bars = new EChart();
+            bars.setId("deviasi-chart");
+            bars.setHeight(Math.max(300, 70 + 19 * sorted.size()) + "px");
+            bars.setOption(DeviasiCharts.bars(sorted, value, m, thresholds, this::getTranslation));
+            bars.addClickListener(e -> {
+                if (e.id() != null) ProfileLinks.open(e.id(), tahun, pemdaParam());
+            });
+            barsPanel.content(bars);
+        }
 
         EChart scatter = new EChart();
         scatter.setId("deviasi-scatter");
@@ -180,6 +190,79 @@ class DeviasiView extends Dashboard {
                 .content(grid(sorted, value));
 
         content(columns(barsPanel, new Div(scatterPanel, curvePanel(pemdaName, withPlan.join()))), gridPanel);
+    }
+
+    /** Why no OPD has the measure: the source fields its inputs come from, or null when some do. */
+    private String whyMissing(String measure, List<Line> rows) {
+        return switch (measure) {
+            case "fisik" ->
+                reason(
+                        rows,
+                        Line::deviasiFisik,
+                        "rencana_fisik",
+                        Line::rencanaFisik,
+                        "realisasi_fisik",
+                        Line::realisasiFisik);
+            case "keuangan_fisik" ->
+                reason(
+                        rows,
+                        Line::selisihKeuanganFisik,
+                        "anggaran",
+                        Line::anggaran,
+                        "realisasi_fisik",
+                        Line::realisasiFisik);
+            default ->
+                reason(
+                        rows,
+                        Line::deviasiKeuangan,
+                        "anggaran",
+                        Line::anggaran,
+                        "rencana_keuangan",
+                        Line::rencanaKeuangan);
+        };
+    }
+
+    /**
+     * The reason a derived figure is empty on some row: the first of its inputs the source left
+     * out ("sumber tidak memuat anggaran"), or null when every row has the figure.
+     */
+    private String reason(
+            List<Line> rows,
+            Function<Line, Double> figure,
+            String firstInput,
+            Function<Line, Double> first,
+            String secondInput,
+            Function<Line, Double> second) {
+        List<Line> lacking = rows.stream().filter(l -> figure.apply(l) == null).toList();
+        if (lacking.isEmpty()) return null;
+        List<String> inputs = new ArrayList<>();
+        if (lacking.stream().anyMatch(l -> first.apply(l) == null))
+            inputs.add(getTranslation("deviasi.input." + firstInput));
+        if (lacking.stream().anyMatch(l -> second.apply(l) == null))
+            inputs.add(getTranslation("deviasi.input." + secondInput));
+        return inputs.isEmpty()
+                ? getTranslation("data.unavailable.some")
+                : getTranslation("data.unavailable.lacks", String.join(getTranslation("data.and"), inputs));
+    }
+
+    /** Tells each column of the grid that some row lacks why it lacks it. */
+    private void explain(DataGrid<Line> grid, List<Line> rows) {
+        explain(grid, "anggaran", rows, Line::anggaran, "anggaran");
+        explain(grid, "rencana_keuangan", rows, Line::rencanaKeuangan, "rencana_keuangan");
+        explain(grid, "rencana_fisik", rows, Line::rencanaFisik, "rencana_fisik");
+        explain(grid, "realisasi_fisik", rows, Line::realisasiFisik, "realisasi_fisik");
+        String k = reason(rows, Line::realisasiKeuangan, "anggaran", Line::anggaran, "realisasi_rp", Line::realisasiRp);
+        if (k != null) grid.unavailable("realisasi_keuangan", k);
+        String dk = whyMissing("keuangan", rows);
+        if (dk != null) grid.unavailable("deviasi_keuangan", dk);
+        String df = whyMissing("fisik", rows);
+        if (df != null) grid.unavailable("deviasi_fisik", df);
+    }
+
+    private void explain(DataGrid<Line> grid, String key, List<Line> rows, Function<Line, Double> v, String input) {
+        if (rows.stream().anyMatch(l -> v.apply(l) == null)) {
+            grid.unavailable(key, getTranslation("data.unavailable.lacks", getTranslation("deviasi.input." + input)));
+        }
     }
 
     private static Function<Line, Double> value(String measure) {
@@ -205,17 +288,33 @@ class DeviasiView extends Dashboard {
                 Tile.of(
                         "deviasi-tile-keuangan",
                         getTranslation("deviasi.tile.keuangan"),
-                        t.map(l -> Formats.percent(l.realisasiKeuangan())).orElse("–"),
-                        t.map(l -> getTranslation(
-                                        "deviasi.tile.keuangan.detail",
-                                        Formats.rupiah(l.realisasiRp()),
-                                        Formats.rupiah(l.anggaran()),
-                                        Formats.signed(l.deviasiKeuangan())))
+                        t.map(l -> l.realisasiKeuangan() == null
+                                        ? getTranslation("data.unavailable")
+                                        : Formats.percent(l.realisasiKeuangan()))
+                                .orElse("–"),
+                        t.map(l -> l.realisasiKeuangan() == null
+                                        ? getTranslation(
+                                                "deviasi.tile.keuangan.unavailable",
+                                                Formats.rupiah(l.realisasiRp()),
+                                                getTranslation(
+                                                        "data.unavailable.lacks",
+                                                        getTranslation(
+                                                                l.anggaran() == null
+                                                                        ? "deviasi.input.anggaran"
+                                                                        : "deviasi.input.realisasi_rp")))
+                                        : getTranslation(
+                                                "deviasi.tile.keuangan.detail",
+                                                Formats.rupiah(l.realisasiRp()),
+                                                Formats.rupiah(l.anggaran()),
+                                                Formats.signed(l.deviasiKeuangan())))
                                 .orElse("")),
                 Tile.of(
                         "deviasi-tile-fisik",
                         getTranslation("deviasi.tile.fisik"),
-                        t.map(l -> Formats.percent(l.realisasiFisik())).orElse("–"),
+                        t.map(l -> l.realisasiFisik() == null
+                                        ? getTranslation("data.unavailable")
+                                        : Formats.percent(l.realisasiFisik()))
+                                .orElse("–"),
                         t.map(l -> getTranslation(
                                         "deviasi.tile.fisik.detail",
                                         Formats.percent(l.rencanaFisik()),
@@ -250,12 +349,21 @@ class DeviasiView extends Dashboard {
                 getTranslation("deviasi.col.realisasiKeuangan"),
                 Kind.PERCENT,
                 Line::realisasiKeuangan);
+        // where Sorot cannot compute realisasi keuangan (no anggaran), the source's own % is what there is
+        if (rows.stream().anyMatch(l -> l.realisasiKeuangan() == null && l.realisasiKeuanganDilaporkan() != null)) {
+            grid.column(
+                    "realisasi_keuangan_dilaporkan",
+                    getTranslation("deviasi.col.realisasiKeuanganDilaporkan"),
+                    Kind.PERCENT,
+                    Line::realisasiKeuanganDilaporkan);
+            grid.column("realisasi_rp", getTranslation("deviasi.col.realisasiRp"), Kind.RUPIAH, Line::realisasiRp);
+        }
         grid.column(
                 "deviasi_keuangan",
                 getTranslation("deviasi.col.deviasiKeuangan"),
                 Kind.SIGNED,
                 Line::deviasiKeuangan,
-                l -> status(l.deviasiKeuangan()));
+                l -> status(l.deviasiKeuangan(), "deviasi_keuangan", grid));
         grid.column("rencana_fisik", getTranslation("deviasi.col.rencanaFisik"), Kind.PERCENT, Line::rencanaFisik);
         grid.column(
                 "realisasi_fisik", getTranslation("deviasi.col.realisasiFisik"), Kind.PERCENT, Line::realisasiFisik);
@@ -264,13 +372,14 @@ class DeviasiView extends Dashboard {
                 getTranslation("deviasi.col.deviasiFisik"),
                 Kind.SIGNED,
                 Line::deviasiFisik,
-                l -> status(l.deviasiFisik()));
+                l -> status(l.deviasiFisik(), "deviasi_fisik", grid));
         grid.column(
                 "status",
                 getTranslation("deviasi.col.status"),
                 Kind.TEXT,
                 l -> statusText(thresholds.status(value.apply(l))));
         grid.setRows(rows);
+        explain(grid, rows);
         return grid;
     }
 
@@ -278,7 +387,13 @@ class DeviasiView extends Dashboard {
         return DeviasiCharts.statusText(s, this::getTranslation);
     }
 
-    private Component status(Double deviasi) {
+    private Component status(Double deviasi, String column, DataGrid<Line> grid) {
+        String why = deviasi == null ? grid.unavailableReason(column) : null;
+        if (why != null) {
+            Span s = new Span(getTranslation("data.unavailable"));
+            s.getElement().setAttribute("title", why);
+            return s;
+        }
         Span s = new Span(Formats.signed(deviasi));
         Status st = thresholds.status(deviasi);
         if (st != null) {
