@@ -213,8 +213,17 @@ CREATE TABLE IF NOT EXISTS fact_realisasi_opd (
     deviasi_keuangan_computed       DOUBLE,
     deviasi_fisik                   DECIMAL(9,2),
     deviasi_fisik_computed          DOUBLE,
-    row_no                          INTEGER
+    row_no                          INTEGER,
+    -- the snapshot: the date the figures are as of (a monthly or "per 30 November" release); a
+    -- year's or triwulan's own report is as of its last day
+    per_tanggal                     DATE
 );
+-- stores made before snapshots: their rows are as of the end of their year or triwulan
+ALTER TABLE fact_realisasi_opd ADD COLUMN IF NOT EXISTS per_tanggal DATE;
+UPDATE fact_realisasi_opd
+SET per_tanggal = CASE WHEN periode_id % 10 = 0 THEN make_date(periode_id // 10, 12, 31)
+                       ELSE last_day(make_date(periode_id // 10, (periode_id % 10) * 3, 1)) END
+WHERE per_tanggal IS NULL;
 
 -- anggaran (pagu murni and after the APBD-P) per program / kegiatan / sub kegiatan
 CREATE TABLE IF NOT EXISTS fact_anggaran (
@@ -291,6 +300,9 @@ CREATE TABLE IF NOT EXISTS fact_iku (
 CREATE OR REPLACE VIEW v_kinerja_opd AS
 SELECT r.pemda_id, r.opd_id, r.periode_id, r.anggaran, r.realisasi_keuangan_rp, i.capaian, i.jumlah_iku
 FROM fact_realisasi_opd r
+-- a year with several snapshots counts its latest
+JOIN (SELECT pemda_id, periode_id, max(per_tanggal) AS per_tanggal FROM fact_realisasi_opd GROUP BY ALL) latest
+       ON latest.pemda_id = r.pemda_id AND latest.periode_id = r.periode_id AND latest.per_tanggal = r.per_tanggal
 LEFT JOIN (SELECT pemda_id, opd_id, periode_id, avg(capaian_computed) AS capaian, count(*) AS jumlah_iku
            FROM fact_iku GROUP BY pemda_id, opd_id, periode_id) i
        ON i.pemda_id = r.pemda_id AND i.opd_id = r.opd_id AND i.periode_id = r.periode_id

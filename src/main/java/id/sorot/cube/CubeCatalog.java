@@ -27,7 +27,7 @@ public final class CubeCatalog {
             Set.of("sum", "avg", "min", "max", "count", "count_distinct", "count_if", "weighted_avg");
     static final Set<String> DERIVED = Set.of("ratio", "difference", "band", "rank", "change", "previous");
     static final Set<String> FORMATS = Set.of("decimal", "percent", "rupiah", "integer", "label");
-    static final Set<String> TYPES = Set.of("text", "integer", "decimal");
+    static final Set<String> TYPES = Set.of("text", "integer", "decimal", "date");
     // no double underscore: the cube views use it for columns of joins (opd__jenis)
     private static final String NAME = "[a-z](_?[a-z0-9])*";
 

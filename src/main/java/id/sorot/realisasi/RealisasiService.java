@@ -5,6 +5,7 @@ import id.sorot.base.SorotProperties;
 import id.sorot.cube.CubeService;
 import id.sorot.cube.model.CubeQuery;
 import id.sorot.cube.model.CubeResult;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,8 +36,11 @@ public class RealisasiService {
         "realisasi_keuangan_dilaporkan",
         "deviasi_keuangan_dilaporkan",
         "deviasi_fisik_dilaporkan",
+        "rencana_fisik_dilaporkan",
+        "realisasi_fisik_dilaporkan",
         "jumlah_beda_persen",
-        "jumlah_beda_deviasi"
+        "jumlah_beda_deviasi",
+        "jumlah_opd"
     };
 
     private final CubeService cubes;
@@ -89,8 +93,24 @@ public class RealisasiService {
             Double deviasiFisikDilaporkan,
             boolean disagrees) {}
 
-    /** Every OPD of a pemda in a period, worst deviasi keuangan first, and the pemda's total. */
-    public record Deviasi(String pemdaKode, int tahun, int triwulan, List<Line> rows, Optional<Line> total) {}
+    /**
+     * Every OPD of a pemda in a period as of one snapshot, worst deviasi keuangan first, and the
+     * pemda's total; {@code snapshots} are all the year's as-of dates, latest first.
+     */
+    public record Deviasi(
+            String pemdaKode,
+            int tahun,
+            int triwulan,
+            LocalDate perTanggal,
+            List<LocalDate> snapshots,
+            List<Line> rows,
+            Optional<Line> total) {}
+
+    /**
+     * Realisasi over a year's snapshots (a monthly S-curve): per as-of date, in date order, the
+     * realisasi keuangan % (Sorot's, else the source's) and fisik % of the pemda or of one OPD.
+     */
+    public record Snapshots(List<LocalDate> perTanggal, List<Double> keuangan, List<Double> fisik) {}
 
     /** A sub kegiatan with a triwulan plan, and the kegiatan and program above it. */
     public record Item(String kode, String program, String kegiatan, String subKegiatan) {}
@@ -118,12 +138,43 @@ public class RealisasiService {
         return cubes.years("realisasi_opd", "jumlah_opd", pemdaKode);
     }
 
+    /** The as-of dates of a pemda's realisasi in a period, latest first. */
+    public List<LocalDate> snapshots(String pemdaKode, int tahun, int triwulan) {
+        return cubes
+                .query(CubeQuery.of("realisasi_opd")
+                        .measures("jumlah_opd")
+                        .by("per_tanggal")
+                        .where("pemda_kode", "eq", pemdaKode)
+                        .where("tahun", "eq", tahun)
+                        .where("triwulan", "eq", triwulan)
+                        .orderBy("per_tanggal", true))
+                .column("per_tanggal")
+                .stream()
+                .map(RealisasiService::date)
+                .toList();
+    }
+
+    private static LocalDate date(Object v) {
+        return v instanceof java.sql.Date d ? d.toLocalDate() : LocalDate.parse(v.toString());
+    }
+
+    /** The latest snapshot of the period. */
     public Deviasi deviasi(String pemdaKode, int tahun, int triwulan) {
+        return deviasi(pemdaKode, tahun, triwulan, null);
+    }
+
+    /** The period as of {@code perTanggal}, or as of its latest snapshot when that is null or not one of them. */
+    public Deviasi deviasi(String pemdaKode, int tahun, int triwulan, LocalDate perTanggal) {
+        List<LocalDate> snapshots = snapshots(pemdaKode, tahun, triwulan);
+        if (snapshots.isEmpty())
+            return new Deviasi(pemdaKode, tahun, triwulan, null, snapshots, List.of(), Optional.empty());
+        LocalDate asOf = perTanggal != null && snapshots.contains(perTanggal) ? perTanggal : snapshots.getFirst();
         var total = Parallel.async(() -> cubes.query(CubeQuery.of("realisasi_opd")
                         .measures(MEASURES)
                         .where("pemda_kode", "eq", pemdaKode)
                         .where("tahun", "eq", tahun)
-                        .where("triwulan", "eq", triwulan))
+                        .where("triwulan", "eq", triwulan)
+                        .where("per_tanggal", "eq", asOf.toString()))
                 .first()
                 .filter(x -> x.count("jumlah_opd") > 0)
                 .map(RealisasiService::line));
@@ -133,27 +184,64 @@ public class RealisasiService {
                 .where("pemda_kode", "eq", pemdaKode)
                 .where("tahun", "eq", tahun)
                 .where("triwulan", "eq", triwulan)
+                .where("per_tanggal", "eq", asOf.toString())
                 .orderBy("deviasi_keuangan", false)
                 .orderBy("opd_kode", false));
         List<Line> rows = r.records().stream().map(RealisasiService::line).toList();
-        return new Deviasi(pemdaKode, tahun, triwulan, rows, total.join());
+        return new Deviasi(pemdaKode, tahun, triwulan, asOf, snapshots, rows, total.join());
     }
 
-    /** One OPD's realisation for the year. */
+    /** One OPD's realisation for the year, as of the year's latest snapshot. */
     public Optional<Line> opd(String pemdaKode, int tahun, String opdKode) {
+        List<LocalDate> snapshots = snapshots(pemdaKode, tahun, YEAR);
+        if (snapshots.isEmpty()) return Optional.empty();
         return cubes.query(CubeQuery.of("realisasi_opd")
                         .measures(MEASURES)
                         .by("opd_kode", "opd", "opd_nama", "jenis_opd")
                         .where("pemda_kode", "eq", pemdaKode)
                         .where("tahun", "eq", tahun)
                         .where("triwulan", "eq", YEAR)
+                        .where("per_tanggal", "eq", snapshots.getFirst().toString())
                         .where("opd_kode", "eq", opdKode))
                 .first()
                 .map(RealisasiService::line);
     }
 
+    /** Realisasi of the pemda ({@code opdKode} null) or one OPD over the year's snapshots, in date order. */
+    public Snapshots overSnapshots(String pemdaKode, int tahun, String opdKode) {
+        CubeQuery q = CubeQuery.of("realisasi_opd")
+                .measures(
+                        "realisasi_keuangan",
+                        "realisasi_keuangan_dilaporkan",
+                        "realisasi_fisik",
+                        "realisasi_fisik_dilaporkan")
+                .by("per_tanggal")
+                .where("pemda_kode", "eq", pemdaKode)
+                .where("tahun", "eq", tahun)
+                .where("triwulan", "eq", YEAR)
+                .orderBy("per_tanggal", false);
+        if (opdKode != null) q = q.where("opd_kode", "eq", opdKode);
+        List<LocalDate> dates = new ArrayList<>();
+        List<Double> keuangan = new ArrayList<>();
+        List<Double> fisik = new ArrayList<>();
+        for (CubeResult.Record v : cubes.query(q).records()) {
+            dates.add(date(v.get("per_tanggal")));
+            Double own = v.decimal("realisasi_keuangan");
+            // the source's % is the pemda's only for one OPD; for the pemda it is a mean, not a share
+            keuangan.add(own != null || opdKode == null ? own : v.decimal("realisasi_keuangan_dilaporkan"));
+            Double f = v.decimal("realisasi_fisik");
+            fisik.add(f != null || opdKode == null ? f : v.decimal("realisasi_fisik_dilaporkan"));
+        }
+        return new Snapshots(dates, keuangan, fisik);
+    }
+
     private static Line line(CubeResult.Record v) {
         String kode = v.has("opd_kode") ? v.string("opd_kode") : null;
+        // fisik of several OPDs is weighted by anggaran; one OPD's is its own, anggaran or not
+        Double rencanaFisik = v.decimal("rencana_fisik");
+        Double realisasiFisik = v.decimal("realisasi_fisik");
+        if (kode != null && rencanaFisik == null) rencanaFisik = v.decimal("rencana_fisik_dilaporkan");
+        if (kode != null && realisasiFisik == null) realisasiFisik = v.decimal("realisasi_fisik_dilaporkan");
         return new Line(
                 kode,
                 kode == null ? null : v.string("opd"),
@@ -163,10 +251,12 @@ public class RealisasiService {
                 v.decimal("realisasi_keuangan_rp"),
                 v.decimal("rencana_keuangan"),
                 v.decimal("realisasi_keuangan"),
-                v.decimal("rencana_fisik"),
-                v.decimal("realisasi_fisik"),
+                rencanaFisik,
+                realisasiFisik,
                 v.decimal("deviasi_keuangan"),
-                v.decimal("deviasi_fisik"),
+                kode != null && v.decimal("deviasi_fisik") == null && realisasiFisik != null && rencanaFisik != null
+                        ? Double.valueOf(realisasiFisik - rencanaFisik)
+                        : v.decimal("deviasi_fisik"),
                 v.decimal("selisih_keuangan_fisik"),
                 v.decimal("realisasi_keuangan_dilaporkan"),
                 v.decimal("deviasi_keuangan_dilaporkan"),

@@ -367,9 +367,12 @@ public final class CubeSql {
                                 v instanceof Number n
                                         ? new BigDecimal(n.toString())
                                         : new BigDecimal(v.toString().trim().replace(',', '.'));
+                            case "date" ->
+                                java.sql.Date.valueOf(
+                                        java.time.LocalDate.parse(v.toString().trim()));
                             default -> v.toString();
                         });
-            } catch (NumberFormatException e) {
+            } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
                 throw new CubeQueryException(
                         "filters", "'" + v + "' is not a " + type + " value for '" + f.field() + "'");
             }

@@ -169,7 +169,9 @@ public final class JobCatalog {
         Set<String> fed = new HashSet<>(layout.fields());
         if (parameters.contains("pemda")) fed.add("pemda");
         if (parameters.contains("opd")) fed.add("opd");
-        if (parameters.contains("period") || layout.titlePeriod() != null) fed.add("tahun");
+        if (parameters.contains("period") || layout.titlePeriod() != null || layout.filePeriod() != null) {
+            fed.add("tahun");
+        }
         for (Map.Entry<String, FieldType.Def> e : new TreeMap<>(accepted).entrySet()) {
             if (e.getValue().required() && !fed.contains(e.getKey())) {
                 throw root.get("layout")
@@ -254,6 +256,7 @@ public final class JobCatalog {
                 true,
                 "header",
                 "title_period",
+                "file_period",
                 "rows",
                 "numbers",
                 "columns",
@@ -275,6 +278,11 @@ public final class JobCatalog {
                 node.opt("title_period").map(JobCatalog::findPattern).orElse(null);
         if (titlePeriod != null && titlePeriod.matcher("").groupCount() < 1) {
             throw node.get("title_period").error("needs a group ( ) around the year");
+        }
+        Pattern filePeriod =
+                node.opt("file_period").map(JobCatalog::findPattern).orElse(null);
+        if (filePeriod != null && filePeriod.matcher("").groupCount() < 1) {
+            throw node.get("file_period").error("needs a group ( ) around the period in the file name");
         }
         YamlNode rows = node.get("rows").allowKeys("data", "total", "ignore", "continuation");
         Layout.Matcher data = matcher(rows.get("data"));
@@ -322,6 +330,7 @@ public final class JobCatalog {
                 headerPatterns,
                 headerRows,
                 titlePeriod,
+                filePeriod,
                 data,
                 totals,
                 ignore,

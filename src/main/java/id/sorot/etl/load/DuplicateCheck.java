@@ -59,6 +59,8 @@ final class DuplicateCheck {
     /** A key value as a person reads it. */
     String describe(String column, Object value) {
         if (value == null) return "-";
+        if (column.equals("per_tanggal")) return "per " + value;
+        if (!(value instanceof Number)) return value.toString();
         int v = ((Number) value).intValue();
         return switch (column) {
             case "opd_id" -> dir.opd(v) == null ? String.valueOf(v) : dir.opd(v).singkatan();

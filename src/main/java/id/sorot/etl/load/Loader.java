@@ -4,8 +4,10 @@ import id.sorot.base.duckdb.Store;
 import id.sorot.etl.job.JobSpec;
 import id.sorot.etl.read.Chunk;
 import id.sorot.etl.read.EtlException;
+import id.sorot.etl.read.FieldType;
 import id.sorot.etl.read.Layout;
 import id.sorot.etl.read.LayoutReader;
+import id.sorot.etl.read.Periods;
 import id.sorot.etl.read.Problem;
 import id.sorot.etl.read.Problems;
 import id.sorot.etl.read.RowSource;
@@ -133,9 +135,8 @@ public final class Loader {
                 first = ParallelRead.read(reading, all, chunks);
             }
             Integer year = load.parameters.year();
-            if (first.titlePeriod() != null
-                    && year != null
-                    && !first.titlePeriod().equals(String.valueOf(year))) {
+            Integer titleYear = titleYear(first.titlePeriod());
+            if (titleYear != null && year != null && !titleYear.equals(year)) {
                 problems.add(Problem.at(
                         file.name(), first.titlePeriodRow(), "etl.error.period_conflict", first.titlePeriod(), year));
             }
@@ -188,6 +189,16 @@ public final class Loader {
             }
             problems.add(Problem.of(load.file.name(), "etl.error.store", String.valueOf(e.getMessage())));
             return rejected(load, List.of());
+        }
+    }
+
+    /** The year a title's period names, or null when it names none Sorot can read (that is reported elsewhere). */
+    private static Integer titleYear(String title) {
+        if (title == null) return null;
+        try {
+            return Periods.parse(title, null).tahun();
+        } catch (FieldType.Bad e) {
+            return null;
         }
     }
 

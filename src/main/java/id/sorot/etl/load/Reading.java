@@ -132,7 +132,7 @@ final class Reading {
                 defs,
                 parameters.pemda(),
                 parameters.opd(),
-                parameters.year(),
+                parameters.period(),
                 reader,
                 dir,
                 layout,
@@ -153,12 +153,14 @@ final class Reading {
             String part = combine == null ? null : combine.cut(record);
             Typed typed = converter.convert(record);
             if (typed == null) return;
-            // a source's totals add up its rows as printed, so sums see each part
-            if (into.run.counts(typed)) into.sums.add(typed);
             if (combine != null) {
+                // a source's totals add up its rows as printed, so sums see each part
+                if (into.run.counts(typed)) into.sums.add(typed);
                 combine.add(typed, part);
             } else {
+                // emit first: a hierarchy's run learns from the row whether it counts (top level only)
                 into.run.emit(typed, into.emit);
+                if (into.run.counts(typed)) into.sums.add(typed);
             }
         });
         if (into.combine != null) into.combine.flush(t -> into.run.emit(t, into.emit));

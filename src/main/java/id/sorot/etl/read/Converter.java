@@ -28,7 +28,14 @@ public final class Converter {
     private final int pemdaSlot;
     private final Pemda filePemda;
     private final Opd fileOpd;
-    private final Integer year;
+    /** The period the load's parameter names, or null: then the title's or the file name's. */
+    private final Periods.Period period;
+
+    private final Layout layout;
+    /** The period the title or file name gave, parsed once; FAILED when it named none. */
+    private Object fromFile;
+
+    private static final Object FAILED = new Object();
     private final LayoutReader reader;
     private final OpdDirectory directory;
     private final boolean dashIsZero;
@@ -56,7 +63,7 @@ public final class Converter {
             Map<String, FieldType.Def> fields,
             Pemda filePemda,
             Opd fileOpd,
-            Integer year,
+            Periods.Period period,
             LayoutReader reader,
             OpdDirectory directory,
             Layout layout,
@@ -84,7 +91,8 @@ public final class Converter {
         this.pemdaSlot = p == null ? -1 : p;
         this.filePemda = filePemda;
         this.fileOpd = fileOpd;
-        this.year = year;
+        this.period = period;
+        this.layout = layout;
         this.reader = reader;
         this.directory = directory;
         this.dashIsZero = dashIsZero;
@@ -180,16 +188,51 @@ public final class Converter {
         return unitsRead;
     }
 
+    /**
+     * A field the file's rows do not carry: the OPD of a one-OPD file, or the year, triwulan and
+     * as-of date of the period the parameter, the title or the file name names.
+     */
     private Object parameter(String field) {
         if (field.equals("opd")) return fileOpd;
-        if (!field.equals("tahun")) return null;
-        if (year != null || reader.titlePeriod() == null) return year;
-        try {
-            return FieldType.TAHUN.convert(reader.titlePeriod(), context);
-        } catch (FieldType.Bad e) {
-            problems.add(Problem.at(file, reader.titlePeriodRow(), e.code, e.args));
-            return FieldType.Bad.class;
+        if (!field.equals("tahun") && !field.equals("per_tanggal") && !field.equals("triwulan")) return null;
+        Periods.Period p = period;
+        if (p == null) {
+            Object f = filePeriod();
+            if (f == FAILED) return FieldType.Bad.class;
+            p = (Periods.Period) f;
         }
+        if (p == null) return null;
+        return switch (field) {
+            case "tahun" -> p.tahun();
+            case "triwulan" -> p.triwulan();
+            default -> p.asOf();
+        };
+    }
+
+    /** The period the title, else the file name, names; null when neither says. */
+    private Object filePeriod() {
+        if (fromFile != null) return fromFile == NULL ? null : fromFile;
+        String text = reader.titlePeriod();
+        int row = reader.titlePeriodRow();
+        String where = null;
+        if (text == null && layout.filePeriod() != null) {
+            java.util.regex.Matcher m = layout.filePeriod().matcher(file);
+            if (m.find()) {
+                text = m.group(1);
+                where = file;
+            }
+        }
+        if (text == null) {
+            fromFile = NULL;
+            return null;
+        }
+        try {
+            fromFile = Periods.parse(text.replace('_', ' '), null);
+        } catch (FieldType.Bad e) {
+            problems.add(where == null ? Problem.at(file, row, e.code, e.args) : Problem.of(file, e.code, e.args));
+            fromFile = FAILED;
+        }
+        return fromFile;
     }
 
     private Object cached(int slot, FieldType type, String raw, int pemdaKey) throws FieldType.Bad {

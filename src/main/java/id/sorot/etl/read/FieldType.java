@@ -25,7 +25,11 @@ public enum FieldType {
     PREDIKAT,
     MUTU,
     PREDIKAT_NILAI,
-    QUANTITY;
+    QUANTITY,
+    /** An as-of date ("30 November 2024", "2024-11-30", "s/d 31 Desember 2024"); a month means its last day. */
+    TANGGAL,
+    /** A month of the load's year ("November", "Nov", "11"), 1 to 12. */
+    BULAN;
 
     /** A field a target accepts. */
     public record Def(FieldType type, boolean required) {
@@ -172,6 +176,19 @@ public enum FieldType {
             }
             case QUANTITY -> {
                 return quantity(text);
+            }
+            case TANGGAL -> {
+                if (text.isEmpty()) return null;
+                Periods.Period p = Periods.parse(text, null);
+                if (p.asOf() == null) throw new Bad("etl.error.bad_date", text);
+                return p.asOf();
+            }
+            case BULAN -> {
+                if (text.isEmpty()) return null;
+                Integer m = Periods.MONTHS.get(text.toLowerCase(Locale.ROOT).replace(".", ""));
+                if (m == null && text.matches("\\d{1,2}")) m = Integer.parseInt(text);
+                if (m == null || m < 1 || m > 12) throw new Bad("etl.error.bad_month", text);
+                return m;
             }
         }
         throw new IllegalStateException(name());

@@ -14,6 +14,7 @@ public record Layout(
         List<Pattern> header,
         int headerRows,
         Pattern titlePeriod,
+        Pattern filePeriod,
         Matcher data,
         List<Total> totals,
         List<Matcher> ignore,

@@ -48,6 +48,7 @@ public final class FactBuffer implements AutoCloseable {
                 case DOUBLE -> new ArrowType.FloatingPoint(org.apache.arrow.vector.types.FloatingPointPrecision.DOUBLE);
                 case VARCHAR -> new ArrowType.Utf8();
                 case BOOLEAN -> new ArrowType.Bool();
+                case DATE -> new ArrowType.Date(org.apache.arrow.vector.types.DateUnit.DAY);
             };
         }
     }
@@ -59,7 +60,8 @@ public final class FactBuffer implements AutoCloseable {
         DECIMAL,
         DOUBLE,
         VARCHAR,
-        BOOLEAN
+        BOOLEAN,
+        DATE
     }
 
     private final BufferAllocator allocator;
@@ -136,7 +138,7 @@ public final class FactBuffer implements AutoCloseable {
     }
 
     /** A fact column a target writes through: it knows its place in the buffer, so values go by name, not position. */
-    abstract static sealed class Col permits IntCol, LongCol, DecimalCol, DoubleCol, TextCol, BoolCol {
+    abstract static sealed class Col permits IntCol, LongCol, DecimalCol, DoubleCol, TextCol, BoolCol, DateCol {
         final int index;
 
         Col(int index) {
@@ -178,6 +180,12 @@ public final class FactBuffer implements AutoCloseable {
 
     public static final class BoolCol extends Col {
         BoolCol(int index) {
+            super(index);
+        }
+    }
+
+    public static final class DateCol extends Col {
+        DateCol(int index) {
             super(index);
         }
     }
@@ -263,6 +271,11 @@ public final class FactBuffer implements AutoCloseable {
         if (v != null) ((BitVector) vectors[c.index]).set(index, v ? 1 : 0);
     }
 
+    void set(DateCol c, java.time.LocalDate v) {
+        mark(c);
+        if (v != null) ((org.apache.arrow.vector.DateDayVector) vectors[c.index]).set(index, (int) v.toEpochDay());
+    }
+
     /** Counts another buffer's rows (handed over by now) as this one's. */
     public void absorb(FactBuffer other) {
         rows += other.rows;
@@ -281,6 +294,9 @@ public final class FactBuffer implements AutoCloseable {
             List<String> row = new ArrayList<>();
             for (FieldVector v : root.getFieldVectors()) {
                 Object o = v.getObject(r);
+                if (o != null && v instanceof org.apache.arrow.vector.DateDayVector) {
+                    o = java.time.LocalDate.ofEpochDay(((Number) o).longValue());
+                }
                 row.add(o == null ? "" : o.toString());
             }
             out.add(row);

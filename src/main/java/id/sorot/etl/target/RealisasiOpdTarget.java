@@ -7,16 +7,19 @@ import id.sorot.opd.OpdDirectory;
 import id.sorot.rules.RuleService;
 
 /**
- * Realisasi keuangan and fisik per OPD (fact_realisasi_opd), for a year or a triwulan. The source's
- * percentages and deviasi are kept; Sorot's own (realisasi Rp / anggaran, realisasi - rencana) are
- * stored beside them. When a row carries both kode and name, they must name the same OPD.
+ * Realisasi keuangan and fisik per OPD (fact_realisasi_opd), for a year or a triwulan, as of a date.
+ * The source's percentages and deviasi are kept; Sorot's own (realisasi Rp / anggaran, realisasi -
+ * rencana) are stored beside them. When a row carries both kode and name, they must name the same OPD.
+ * A year's realisasi is published many times (each month, "per 30 November"): each as-of date is a
+ * snapshot of its own that the others leave standing; a table with no date is as of the period's
+ * last day, and reloading the same snapshot replaces it.
  */
 final class RealisasiOpdTarget extends Target {
 
     private static final Shape SHAPE = Shape.of("realisasi_opd", "fact_realisasi_opd")
             .splittable()
-            .key("opd_id", "periode_id")
-            .scope("pemda_id", "periode_id")
+            .key("opd_id", "periode_id", "per_tanggal")
+            .scope("pemda_id", "periode_id", "per_tanggal")
             // a province's published list has realisasi Rp and % but no anggaran or rencana
             .oneOf("realisasi_keuangan_rp", "realisasi_keuangan_pct", "realisasi_fisik_pct")
             .derives("realisasi_keuangan_pct_computed", "anggaran", "realisasi_keuangan_rp")
@@ -42,12 +45,15 @@ final class RealisasiOpdTarget extends Target {
             SHAPE.doubleColumn("deviasi_keuangan_computed");
     private static final FactBuffer.DecimalCol COL_DEVIASI_FISIK = SHAPE.decimalColumn("deviasi_fisik", 9);
     private static final FactBuffer.DoubleCol COL_DEVIASI_FISIK_COMPUTED = SHAPE.doubleColumn("deviasi_fisik_computed");
+    private static final FactBuffer.DateCol COL_PER_TANGGAL = SHAPE.dateColumn("per_tanggal");
     private static final FactBuffer.IntCol COL_ROW_NO = SHAPE.intColumn("row_no");
     private static final int PEMDA = SHAPE.optional("pemda", FieldType.PEMDA);
     private static final int OPD = SHAPE.required("opd", FieldType.OPD);
     private static final int NAMA = SHAPE.optional("nama", FieldType.TEXT);
     private static final int TAHUN = SHAPE.required("tahun", FieldType.TAHUN);
     private static final int TRIWULAN = SHAPE.optional("triwulan", FieldType.TRIWULAN);
+    private static final int PER_TANGGAL = SHAPE.optional("per_tanggal", FieldType.TANGGAL);
+    private static final int BULAN = SHAPE.optional("bulan", FieldType.BULAN);
     private static final int ANGGARAN = SHAPE.optional("anggaran", FieldType.MONEY);
     private static final int RENCANA_RP = SHAPE.optional("rencana_keuangan_rp", FieldType.MONEY);
     private static final int RENCANA_PCT = SHAPE.optional("rencana_keuangan_pct", FieldType.DECIMAL);
@@ -98,11 +104,22 @@ final class RealisasiOpdTarget extends Target {
         Double rencanaKeu = r.number(RENCANA_PCT);
         Double rencanaFis = r.number(RENCANA_FISIK);
         Integer tw = r.integer(TRIWULAN);
+        int tahun = r.integer(TAHUN);
+        Integer bulan = r.integer(BULAN);
+        java.time.LocalDate asOf = (java.time.LocalDate) r.get(PER_TANGGAL);
+        if (asOf == null && bulan != null)
+            asOf = java.time.YearMonth.of(tahun, bulan).atEndOfMonth();
+        if (asOf == null) asOf = new id.sorot.etl.read.Periods.Period(tahun, tw, null).asOfOrEnd();
+        if (asOf.getYear() != tahun) {
+            e.problem(r, PER_TANGGAL, "etl.error.as_of_year", asOf, tahun);
+            return;
+        }
         FactBuffer out = e.out;
         out.startRow();
         out.set(COL_PEMDA_ID, o.pemdaId());
         out.set(COL_OPD_ID, o.id());
-        out.set(COL_PERIODE_ID, r.integer(TAHUN) * 10 + (tw == null ? 0 : tw));
+        out.set(COL_PERIODE_ID, tahun * 10 + (tw == null ? 0 : tw));
+        out.set(COL_PER_TANGGAL, asOf);
         out.set(COL_ANGGARAN, pagu);
         out.set(COL_RENCANA_KEUANGAN_RP, r.hundredths(RENCANA_RP));
         out.set(COL_RENCANA_KEUANGAN_PCT, r.hundredths(RENCANA_PCT));

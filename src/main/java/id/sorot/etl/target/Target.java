@@ -123,6 +123,10 @@ public abstract class Target {
             return new FactBuffer.TextCol(add(FactBuffer.Column.of(column, FactBuffer.Kind.VARCHAR)));
         }
 
+        FactBuffer.DateCol dateColumn(String column) {
+            return new FactBuffer.DateCol(add(FactBuffer.Column.of(column, FactBuffer.Kind.DATE)));
+        }
+
         FactBuffer.BoolCol booleanColumn(String column) {
             return new FactBuffer.BoolCol(add(FactBuffer.Column.of(column, FactBuffer.Kind.BOOLEAN)));
         }

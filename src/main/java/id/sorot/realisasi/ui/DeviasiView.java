@@ -19,6 +19,7 @@ import id.sorot.base.ui.ProfileLinks;
 import id.sorot.base.ui.Tile;
 import id.sorot.base.ui.UrlState;
 import id.sorot.chart.EChart;
+import id.sorot.chart.SnapshotChart;
 import id.sorot.chart.TriwulanChart;
 import id.sorot.dashboard.Dashboard;
 import id.sorot.opd.OpdService;
@@ -26,6 +27,7 @@ import id.sorot.realisasi.RealisasiService;
 import id.sorot.realisasi.RealisasiService.Line;
 import id.sorot.realisasi.RealisasiService.Status;
 import id.sorot.realisasi.RealisasiService.Thresholds;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +39,9 @@ import java.util.function.Function;
  * Realisasi per OPD against plan and against each other: diverging bars of deviasi coloured by the
  * early-warning thresholds, a scatter of keuangan against fisik sized by anggaran, the full table,
  * and the triwulan curves of an OPD or one of its sub kegiatan.
- * {@code ?tahun=2024&ukuran=fisik&merah=-10&kuning=-5&opd=4.01.01&sub=1.2.06.1}.
+ * A year published several times (monthly, "per 30 November") shows its latest snapshot unless
+ * {@code per} picks another, and the curve of realisasi over the snapshots.
+ * {@code ?tahun=2024&per=2024-11-30&ukuran=fisik&merah=-10&kuning=-5&opd=4.01.01&sub=1.2.06.1}.
  */
 @Route("deviasi")
 class DeviasiView extends Dashboard {
@@ -48,6 +52,11 @@ class DeviasiView extends Dashboard {
     private final OpdService opds;
     private final Select<Integer> year = new Select<>();
     private final Select<String> measure = new Select<>();
+    private final Select<LocalDate> snapshot = new Select<>();
+    /** The snapshot shown, and the year's latest (the default, left out of the URL). */
+    private LocalDate perTanggal;
+
+    private LocalDate latest;
     private final NumberField merah = new NumberField();
     private final NumberField kuning = new NumberField();
     private Integer tahun;
@@ -69,6 +78,12 @@ class DeviasiView extends Dashboard {
                 "deviasi-measure",
                 "deviasi.measure",
                 v -> navigate(state(tahun, v, thresholds, curveOpd, curveSub)));
+        filter(snapshot, "deviasi-snapshot", "deviasi.snapshot", v -> {
+            perTanggal = v;
+            navigate(state(tahun, measure.getValue(), thresholds, curveOpd, curveSub));
+        });
+        snapshot.setItemLabelGenerator(d -> SnapshotChart.label(d, getLocale()));
+        snapshot.setVisible(false);
         measure.setWidth("24rem");
         measure.setItems(MEASURES);
         measure.setItemLabelGenerator(m -> getTranslation("deviasi.measure." + m));
@@ -79,7 +94,7 @@ class DeviasiView extends Dashboard {
         }
         filter(merah, "deviasi-merah", "deviasi.threshold.merah", v -> thresholdPicked(merah));
         filter(kuning, "deviasi-kuning", "deviasi.threshold.kuning", v -> thresholdPicked(kuning));
-        controls(year, measure, merah, kuning);
+        controls(year, snapshot, measure, merah, kuning);
     }
 
     /** A threshold a user typed: refused on its field when red would lie above yellow, else shown. */
@@ -96,9 +111,12 @@ class DeviasiView extends Dashboard {
 
     private QueryParameters state(Integer tahun, String measure, Thresholds t, String opd, String sub) {
         Thresholds d = realisasi.defaultThresholds();
+        boolean sameYear = tahun != null && tahun.equals(this.tahun);
         return UrlState.of(
                 "tahun",
                 tahun,
+                "per",
+                sameYear && perTanggal != null && !perTanggal.equals(latest) ? perTanggal.toString() : null,
                 "ukuran",
                 "keuangan".equals(measure) ? null : measure,
                 "merah",
@@ -132,9 +150,26 @@ class DeviasiView extends Dashboard {
         String p = pemda();
         int y = tahun;
         var withPlan = Parallel.async(() -> realisasi.opdsWithTriwulan(p, y));
-        RealisasiService.Deviasi dev = realisasi.deviasi(pemda(), tahun, RealisasiService.YEAR);
+        LocalDate asked = UrlState.text(params, "per")
+                .map(s -> {
+                    try {
+                        return LocalDate.parse(s);
+                    } catch (java.time.format.DateTimeParseException e) {
+                        return null;
+                    }
+                })
+                .orElse(null);
+        RealisasiService.Deviasi dev = realisasi.deviasi(pemda(), tahun, RealisasiService.YEAR, asked);
+        perTanggal = dev.perTanggal();
+        latest = dev.snapshots().isEmpty() ? null : dev.snapshots().getFirst();
+        snapshot.setItems(dev.snapshots());
+        snapshot.setVisible(dev.snapshots().size() > 1);
+        if (perTanggal != null) snapshot.setValue(perTanggal);
         Function<Line, Double> value = value(m);
-        String context = pemdaName + ", " + tahun + " · " + getTranslation("deviasi.measure." + m) + " · "
+        String asOf = perTanggal == null
+                ? ""
+                : " " + getTranslation("deviasi.per", SnapshotChart.label(perTanggal, getLocale()));
+        String context = pemdaName + ", " + tahun + asOf + " · " + getTranslation("deviasi.measure." + m) + " · "
                 + getTranslation(
                         "deviasi.thresholds", Formats.signed(thresholds.merah()), Formats.signed(thresholds.kuning()));
         heading(
@@ -190,6 +225,7 @@ class DeviasiView extends Dashboard {
                 .content(grid(sorted, value));
 
         content(columns(barsPanel, new Div(scatterPanel, curvePanel(pemdaName, withPlan.join()))), gridPanel);
+        if (dev.snapshots().size() > 1) content(snapshotPanel(pemdaName, dev));
     }
 
     /** Why no OPD has the measure: the source fields its inputs come from, or null when some do. */
@@ -401,6 +437,42 @@ class DeviasiView extends Dashboard {
             s.getElement().setAttribute("title", statusText(st));
         }
         return s;
+    }
+
+    /**
+     * Realisasi over the year's snapshots: the pemda's (when its anggaran makes a share of it) and
+     * the chosen OPD's, by default the first of the table.
+     */
+    private Panel snapshotPanel(String pemdaName, RealisasiService.Deviasi dev) {
+        List<String> kodes = dev.rows().stream().map(Line::opdKode).toList();
+        String opd = curveOpd != null && kodes.contains(curveOpd) ? curveOpd : kodes.getFirst();
+        String opdName = dev.rows().get(kodes.indexOf(opd)).opd();
+        List<SnapshotChart.Curve> curves = new ArrayList<>();
+        RealisasiService.Snapshots city = realisasi.overSnapshots(pemda(), tahun, null);
+        curves.add(new SnapshotChart.Curve(pemdaName, city.perTanggal(), city.keuangan(), city.fisik()));
+        RealisasiService.Snapshots one = realisasi.overSnapshots(pemda(), tahun, opd);
+        curves.add(new SnapshotChart.Curve(opdName, one.perTanggal(), one.keuangan(), one.fisik()));
+        Select<String> opdSelect = new Select<>();
+        opdSelect.setId("snapshot-opd");
+        opdSelect.setLabel(getTranslation("akip.col.opd"));
+        opdSelect.setItems(kodes);
+        opdSelect.setItemLabelGenerator(kd -> dev.rows().get(kodes.indexOf(kd)).opd());
+        opdSelect.setValue(opd);
+        opdSelect.addValueChangeListener(e -> {
+            if (e.isFromClient()) navigate(state(tahun, measure.getValue(), thresholds, e.getValue(), null));
+        });
+        EChart chart = new EChart();
+        chart.setId("snapshot-chart");
+        chart.setHeight("320px");
+        chart.setOption(SnapshotChart.option(curves, this::getTranslation));
+        Span note = new Span(getTranslation("snapshot.note", dev.snapshots().size()));
+        note.addClassName("sorot-note");
+        Div controls = new Div(opdSelect);
+        controls.addClassName("sorot-controls");
+        return new Panel("deviasi-snapshot-panel")
+                .heading(getTranslation("snapshot.title", opdName), pemdaName + ", " + tahun)
+                .source(getTranslation("deviasi.source"))
+                .content(new Div(controls, chart, note));
     }
 
     /** The triwulan curves of the chosen OPD (by default the first with a triwulan plan) or sub kegiatan. */

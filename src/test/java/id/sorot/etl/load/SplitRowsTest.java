@@ -72,7 +72,7 @@ class SplitRowsTest extends WithLoadFixture {
 
     @Test
     void split_rows_combine_and_missing_fields_stay_null() throws Exception {
-        LoadResult r = load(spec("realisasi_berita_split"), BERITA.resolve("realisasi_berita_split.tsv"), true);
+        LoadResult r = load(fx.job("realisasi_opd_berita"), BERITA.resolve("realisasi_berita_split.tsv"), true);
         assertThat(r.status()).as(r.problems().toString()).isEqualTo(LoadResult.Status.LOADED);
         assertThat(r.rowsRead()).isEqualTo(5);
         assertThat(r.rowsLoaded()).isEqualTo(4);
@@ -87,7 +87,7 @@ class SplitRowsTest extends WithLoadFixture {
 
     @Test
     void the_csv_with_semicolons_crlf_bom_and_a_jumlah_row_loads_the_same() throws Exception {
-        LoadResult r = load(spec("realisasi_berita_split"), BERITA.resolve("realisasi_berita_split.csv"), true);
+        LoadResult r = load(fx.job("realisasi_opd_berita"), BERITA.resolve("realisasi_berita_split.csv"), true);
         assertThat(r.status()).as(r.problems().toString()).isEqualTo(LoadResult.Status.LOADED);
         assertThat(withoutRows(stored())).containsExactlyElementsOf(EXPECTED);
         assertThat(r.checks()).singleElement().satisfies(c -> assertThat(c.agrees())
@@ -96,10 +96,10 @@ class SplitRowsTest extends WithLoadFixture {
 
     @Test
     void the_same_part_twice_is_a_duplicate_and_changes_nothing() throws Exception {
-        LoadResult r = load(spec("realisasi_berita_split"), BERITA.resolve("realisasi_berita_dup.tsv"), true);
+        LoadResult r = load(fx.job("realisasi_opd_berita"), BERITA.resolve("realisasi_berita_dup.tsv"), true);
         assertThat(r.status()).isEqualTo(LoadResult.Status.REJECTED);
         assertThat(r.problems()).extracting(Problem::code).containsExactly("etl.error.duplicate");
-        assertThat(r.problems().getFirst().args()).containsExactly("6, 7", "RSUD 2024");
+        assertThat(r.problems().getFirst().args()).containsExactly("6, 7", "RSUD 2024 per 2024-11-30");
         assertThat(fx.count("SELECT count(*) FROM fact_realisasi_opd")).isZero();
     }
 
@@ -118,8 +118,8 @@ class SplitRowsTest extends WithLoadFixture {
 
     @Test
     void combine_misuse_is_a_clear_spec_error(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-        String base = Files.readString(BERITA.resolve("realisasi_berita_split.yml"));
-        Path bad = tmp.resolve("realisasi_berita_split.yml");
+        String base = Files.readString(Path.of("etl/jobs/realisasi_opd_berita.yml"));
+        Path bad = tmp.resolve("realisasi_opd_berita.yml");
         Files.writeString(bad, base.replace("sum: [realisasi_keuangan_rp]", "sum: [anggaran]"));
         assertThatThrownBy(() -> spec(bad))
                 .isInstanceOf(DefinitionException.class)

@@ -3,12 +3,100 @@ package id.sorot.realisasi.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.BrowserTest;
+import id.sorot.base.duckdb.Store;
+import id.sorot.etl.EtlService;
+import id.sorot.etl.load.LoadRequest;
+import id.sorot.etl.load.LoadResult;
+import id.sorot.etl.read.SourceFile;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.data.Offset;
+import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Realisasi and deviasi of the 44 OPDs (LKIP Setda Tabel 3.7) and the Setda triwulan curves (Lampiran 4). */
 class DeviasiViewTest extends BrowserTest {
+
+    @Autowired
+    EtlService etl;
+
+    @Autowired
+    Store store;
+
+    /**
+     * 2023 of the contoh-format tables: ten monthly snapshots of 3 OPDs with anggaran, then a news
+     * release "per 30 November 2023" of 4 OPDs without anggaran or rencana. The latest is shown by
+     * default and says what it lacks; another is picked by date; the curve runs over all eleven.
+     */
+    @Test
+    void a_year_of_snapshots_shows_the_latest_says_what_it_lacks_and_curves_over_all() throws Exception {
+        Path contoh = Path.of("etl/samples/contoh-format");
+        LoadRequest request = new LoadRequest("3275", null, null, "uji");
+        List<Long> batches = new ArrayList<>();
+        try {
+            for (String[] jf : new String[][] {
+                {"realisasi_opd_bulanan", "realisasi_bulanan_2023.tsv"},
+                {"realisasi_opd_berita", "realisasi_berita_2023.tsv"}
+            }) {
+                LoadResult r = etl.load(jf[0], SourceFile.of(contoh.resolve(jf[1])), request, null);
+                assertThat(r.status()).as(r.problems().toString()).isEqualTo(LoadResult.Status.LOADED);
+                batches.add(r.batchId());
+            }
+            browser.open(baseUrl() + "/deviasi?tahun=2023", "deviasi-grid");
+            assertThat(browser.text("deviasi-snapshot")).contains("30 November 2023");
+            assertThat(browser.text("deviasi-chart-unavailable"))
+                    .contains("tidak tersedia")
+                    .contains("sumber tidak memuat anggaran dan rencana keuangan");
+            assertThat(browser.text("deviasi-tile-keuangan"))
+                    .contains("tidak tersedia")
+                    .contains("Rp 1.425.288.000.000");
+            List<List<String>> rows = browser.gridRows("deviasi-grid");
+            assertThat(rows).hasSize(4);
+            // kode, OPD, anggaran, rencana, realisasi keuangan (Sorot), (sumber), Rp, deviasi, rencana fisik, fisik,
+            // ...
+            List<String> rsud = rows.stream()
+                    .filter(r -> r.get(1).equals("RSUD"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(rsud.subList(2, 7))
+                    .containsExactly(
+                            "tidak tersedia", "tidak tersedia", "tidak tersedia", "75,65%", "Rp 176.038.000.000");
+            assertThat(rsud.get(9)).isEqualTo("80,22%");
+            assertThat(((Number) browser.chart("snapshot-chart", "o.series.length")).intValue())
+                    .isEqualTo(4);
+            // the city's keuangan over the ten months (3 OPDs, weighted by anggaran), none on 30 November
+            assertThat(((Number) browser.chart("snapshot-chart", "o.series[0].data.length")).intValue())
+                    .isEqualTo(11);
+            assertThat(browser.chart("snapshot-chart", "o.series[0].data[10][1]"))
+                    .isEqualTo("-");
+            browser.screenshot("deviasi-2023-snapshots");
+
+            browser.open(baseUrl() + "/deviasi?tahun=2023&per=2023-10-31", "deviasi-grid");
+            List<List<String>> october = browser.gridRows("deviasi-grid");
+            assertThat(october).hasSize(3);
+            List<String> disdik = october.stream()
+                    .filter(r -> r.get(1).equals("DISDIK"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(disdik.subList(2, 5)).containsExactly("Rp 1.200.000.000.000", "tidak tersedia", "70,00%");
+            assertThat(browser.text("deviasi-tile-keuangan")).doesNotContain("tidak tersedia");
+        } finally {
+            // the shared store goes back to what the other tests expect
+            try (DuckDBConnection c = store.connect();
+                    Statement s = c.createStatement()) {
+                String ids =
+                        String.join(",", batches.stream().map(String::valueOf).toList());
+                if (!ids.isEmpty()) {
+                    s.execute("DELETE FROM fact_realisasi_opd WHERE batch_id IN (" + ids + ")");
+                    s.execute("DELETE FROM reported_check WHERE batch_id IN (" + ids + ")");
+                    s.execute("DELETE FROM batch WHERE batch_id IN (" + ids + ")");
+                }
+            }
+        }
+    }
 
     @Test
     void city_realisasi_85_95_disperkimtan_worst_and_the_default_thresholds() throws Exception {
