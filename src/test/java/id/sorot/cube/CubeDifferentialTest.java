@@ -86,6 +86,7 @@ class CubeDifferentialTest extends SorotTest {
                   sum(f.realisasi_fisik_pct::DOUBLE * f.anggaran) / sum(CASE WHEN f.realisasi_fisik_pct IS NOT NULL THEN f.anggaran END) AS realisasi_fisik,
                   avg(f.realisasi_keuangan_pct::DOUBLE) AS realisasi_keuangan_dilaporkan,
                   avg(f.deviasi_keuangan::DOUBLE) AS deviasi_keuangan_dilaporkan, avg(f.deviasi_fisik::DOUBLE) AS deviasi_fisik_dilaporkan,
+                  avg(f.rencana_fisik_pct::DOUBLE) AS rencana_fisik_dilaporkan, avg(f.realisasi_fisik_pct::DOUBLE) AS realisasi_fisik_dilaporkan,
                   count(DISTINCT f.opd_id) AS jumlah_opd,
                   sum(CASE WHEN abs(f.realisasi_keuangan_pct - f.realisasi_keuangan_pct_computed) > 0.005 THEN 1 ELSE 0 END) AS jumlah_beda_persen,
                   sum(CASE WHEN abs(f.deviasi_keuangan - f.deviasi_keuangan_computed) > 0.005 THEN 1 ELSE 0 END) AS jumlah_beda_deviasi

@@ -59,7 +59,7 @@ class SpecReloadTest {
                     .containsExactly(new JobCatalog.Broken(
                             "etl/jobs/unknown_key.yml",
                             "layout.colums",
-                            "unknown key 'colums' (allowed: header, title_period, rows, numbers, columns,"
+                            "unknown key 'colums' (allowed: header, title_period, file_period, rows, numbers, columns,"
                                     + " continuation_columns, fill_from_continuation, fill_down, repeat, combine)"));
             LoadResult r = etl.load(
                     "akip_pemda",
