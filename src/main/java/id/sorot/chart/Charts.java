@@ -24,6 +24,23 @@ public final class Charts {
         return new ArrayList<>(Arrays.asList(values));
     }
 
+    /** A line series of one colour, dashed for a plan (or a second measure), with round points. */
+    public static Map<String, Object> line(String name, List<?> data, String color, boolean dashed) {
+        return map(
+                "type",
+                "line",
+                "name",
+                name,
+                "data",
+                data,
+                "symbolSize",
+                7,
+                "itemStyle",
+                map("color", color),
+                "lineStyle",
+                map("color", color, "width", 2, "type", dashed ? "dashed" : "solid"));
+    }
+
     /** Room for the chart itself; titles live in the panel around it, not in the picture. */
     public static Map<String, Object> area(int top, int right, int bottom, int left) {
         return map("top", top, "right", right, "bottom", bottom, "left", left, "containLabel", true);

@@ -56,21 +56,7 @@ public final class SnapshotChart {
                     dates.get(i).format(DateTimeFormatter.ISO_LOCAL_DATE),
                     values.get(i) == null ? "-" : values.get(i)));
         }
-        return map(
-                "type",
-                "line",
-                "name",
-                name,
-                "data",
-                data,
-                "connectNulls",
-                false,
-                "symbolSize",
-                7,
-                "itemStyle",
-                map("color", color),
-                "lineStyle",
-                map("color", color, "width", 2, "type", dashed ? "dashed" : "solid"));
+        return Charts.line(name, data, color, dashed);
     }
 
     /** A date as Indonesian tables write it: 30 November 2024. */

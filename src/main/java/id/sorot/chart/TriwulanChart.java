@@ -43,22 +43,11 @@ public final class TriwulanChart {
                 "sorot", map("decimals", 2, "suffix", "%"));
     }
 
+    /** Realisation lines carry their values as labels; plans (dashed) do not. */
     private static Map<String, Object> line(String name, List<Double> data, String color, boolean plan) {
-        return map(
-                "type",
-                "line",
-                "name",
-                name,
-                "data",
-                data,
-                "symbolSize",
-                7,
-                "itemStyle",
-                map("color", color),
-                "lineStyle",
-                map("color", color, "width", 2, "type", plan ? "dashed" : "solid"),
-                "label",
-                plan ? null : map("show", true, "position", "top", "fontSize", 10));
+        Map<String, Object> line = Charts.line(name, data, color, plan);
+        if (!plan) line.put("label", map("show", true, "position", "top", "fontSize", 10));
+        return line;
     }
 
     static String roman(int t) {

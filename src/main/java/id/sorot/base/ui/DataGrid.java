@@ -65,14 +65,9 @@ public class DataGrid<T> extends Grid<T> {
     public void unavailable(String key, String reason) {
         unavailable.put(key, reason);
         Column<T> c = getColumnByKey(key);
-        if (c != null)
-            c.setTooltipGenerator(r -> {
-                Spec<T> spec = specs.stream()
-                        .filter(s -> s.key().equals(key))
-                        .findFirst()
-                        .orElseThrow();
-                return spec.value().apply(r) == null ? reason : null;
-            });
+        Spec<T> spec =
+                specs.stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
+        if (c != null && spec != null) c.setTooltipGenerator(r -> spec.value().apply(r) == null ? reason : null);
     }
 
     /** Why a column's empty cells are empty, or null when it was not said. */

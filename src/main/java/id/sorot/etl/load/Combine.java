@@ -36,8 +36,12 @@ final class Combine {
     private final Layout.Combine spec;
     private final String file;
     private final Problems problems;
+    private final LayoutReader.Slots slots;
     private final String[] names;
     private final int partSlot;
+    /** By slot: whether the spec says how the field combines (sum, weighted, share_of). */
+    private final boolean[] combines;
+
     private final int[] identity;
     private final Map<List<Object>, List<Part>> groups = new LinkedHashMap<>();
     private int combined;
@@ -51,8 +55,13 @@ final class Combine {
         this.spec = spec;
         this.file = file;
         this.problems = problems;
+        this.slots = slots;
         this.names = slots.names();
-        this.partSlot = slots.find(spec.partField());
+        this.combines = new boolean[names.length];
+        for (String f : spec.sum()) combines[slot(f)] = true;
+        spec.weighted().keySet().forEach(f -> combines[slot(f)] = true);
+        spec.shareOf().keySet().forEach(f -> combines[slot(f)] = true);
+        this.partSlot = slot(spec.partField());
         List<Integer> id = new ArrayList<>();
         for (int s = 0; s < names.length; s++) {
             if (s != partSlot && IDENTITY.contains(defs.get(names[s]).type())) id.add(s);
@@ -119,12 +128,8 @@ final class Combine {
         for (Map.Entry<String, String> w : spec.shareOf().entrySet()) {
             ok &= share(parts, slot(w.getKey()), slot(w.getValue()), values);
         }
-        Set<Integer> combinedSlots = new HashSet<>();
-        for (String f : spec.sum()) combinedSlots.add(slot(f));
-        spec.weighted().keySet().forEach(f -> combinedSlots.add(slot(f)));
-        spec.shareOf().keySet().forEach(f -> combinedSlots.add(slot(f)));
         for (int s = 0; s < names.length; s++) {
-            if (combinedSlots.contains(s) || s == partSlot) continue;
+            if (combines[s] || s == partSlot) continue;
             for (Part p : parts) {
                 if (!Objects.equals(p.typed.get(s), first.get(s))) {
                     differs(parts, s);
@@ -137,8 +142,10 @@ final class Combine {
     }
 
     private int slot(String field) {
-        for (int s = 0; s < names.length; s++) if (names[s].equals(field)) return s;
-        throw new IllegalStateException("combine names field " + field + ", which the load has no slot for");
+        Integer s = slots.find(field);
+        if (s == null)
+            throw new IllegalStateException("combine names field " + field + ", which the load has no slot for");
+        return s;
     }
 
     private boolean sum(List<Part> parts, int s, Object[] values) {

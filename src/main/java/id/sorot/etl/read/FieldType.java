@@ -185,9 +185,8 @@ public enum FieldType {
             }
             case BULAN -> {
                 if (text.isEmpty()) return null;
-                Integer m = Periods.MONTHS.get(text.toLowerCase(Locale.ROOT).replace(".", ""));
-                if (m == null && text.matches("\\d{1,2}")) m = Integer.parseInt(text);
-                if (m == null || m < 1 || m > 12) throw new Bad("etl.error.bad_month", text);
+                Integer m = Periods.monthNumber(text);
+                if (m == null) throw new Bad("etl.error.bad_month", text);
                 return m;
             }
         }

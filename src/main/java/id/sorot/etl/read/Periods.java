@@ -36,7 +36,7 @@ public final class Periods {
         return YearMonth.of(tahun, triwulan * 3).atEndOfMonth();
     }
 
-    static final Map<String, Integer> MONTHS = Map.ofEntries(
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("januari", 1),
             Map.entry("jan", 1),
             Map.entry("january", 1),
@@ -101,42 +101,19 @@ public final class Periods {
     public static Period parse(String text, Integer year) throws FieldType.Bad {
         String t = Layout.clean(text);
         if (t.isEmpty()) throw new FieldType.Bad("etl.error.bad_period", text);
-        LocalDate last = null;
-        int lastAt = -1;
         // the last date a text names is its as-of date ("01 Januari 2024 s/d 31 Desember 2024")
-        for (Matcher m = DAY_MONTH_YEAR.matcher(t); m.find(); ) {
-            Integer month = MONTHS.get(m.group(2).toLowerCase(Locale.ROOT));
-            if (month == null) continue;
-            LocalDate d = date(text, Integer.parseInt(m.group(3)), month, Integer.parseInt(m.group(1)));
-            if (m.start() >= lastAt) {
-                last = d;
-                lastAt = m.start();
-            }
-        }
-        for (Matcher m = NUMERIC_DATE.matcher(t); m.find(); ) {
-            LocalDate d = date(
-                    text, Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
-            if (m.start() >= lastAt) {
-                last = d;
-                lastAt = m.start();
-            }
-        }
-        for (Matcher m = ISO_DATE.matcher(t); m.find(); ) {
-            LocalDate d = date(
-                    text, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            if (m.start() >= lastAt) {
-                last = d;
-                lastAt = m.start();
-            }
-        }
-        if (last != null) return checked(text, new Period(last.getYear(), null, last));
+        Dated last = null;
+        last = latest(last, text, t, DAY_MONTH_YEAR, 3, 2, 1);
+        last = latest(last, text, t, NUMERIC_DATE, 3, 2, 1);
+        last = latest(last, text, t, ISO_DATE, 1, 2, 3);
+        if (last != null) return checked(text, new Period(last.date.getYear(), null, last.date));
         Matcher iso = ISO_MONTH.matcher(t);
         if (iso.matches()) {
             return checked(text, month(text, Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2))));
         }
         Period monthly = null;
         for (Matcher m = MONTH_YEAR.matcher(t); m.find(); ) {
-            Integer month = MONTHS.get(m.group(1).toLowerCase(Locale.ROOT));
+            Integer month = monthNumber(m.group(1));
             if (month != null) monthly = month(text, Integer.parseInt(m.group(2)), month);
         }
         if (monthly != null) return checked(text, monthly);
@@ -152,24 +129,46 @@ public final class Periods {
         }
         Matcher tw = TRIWULAN.matcher(t);
         if (tw.find()) {
-            int q =
-                    switch (tw.group(1).toUpperCase(Locale.ROOT)) {
-                        case "I", "1" -> 1;
-                        case "II", "2" -> 2;
-                        case "III", "3" -> 3;
-                        default -> 4;
-                    };
+            int q = (Integer) FieldType.TRIWULAN.convert(tw.group(1), null);
             return checked(text, new Period(yearOf(text, tw.group(2), t, year), q, null));
         }
-        Integer bare = MONTHS.get(t.toLowerCase(Locale.ROOT).replace(".", ""));
+        Integer bare = monthNumber(t);
         if (bare != null && year != null) return checked(text, month(text, year, bare));
-        if (t.matches("\\d{1,2}") && year != null) {
-            int m = Integer.parseInt(t);
-            if (m >= 1 && m <= 12) return checked(text, month(text, year, m));
-        }
         Matcher y = ONLY_YEAR.matcher(t);
         if (y.find()) return checked(text, new Period(Integer.parseInt(y.group(1)), null, null));
         throw new FieldType.Bad("etl.error.bad_period", text);
+    }
+
+    /** A date found in a text, and where it starts. */
+    private record Dated(LocalDate date, int at) {}
+
+    /**
+     * The later-placed of {@code found} and the last date {@code pattern} finds in {@code t}, its
+     * year, month and day in the given groups (the month in digits or by name).
+     */
+    private static Dated latest(Dated found, String text, String t, Pattern pattern, int y, int m, int d)
+            throws FieldType.Bad {
+        for (Matcher x = pattern.matcher(t); x.find(); ) {
+            // a month in digits is checked with the date (13 is refused); a word that names none is no date
+            String g = x.group(m);
+            Integer month = Character.isDigit(g.charAt(0)) ? Integer.valueOf(g) : monthNumber(g);
+            if (month == null) continue;
+            if (found == null || x.start() >= found.at) {
+                found = new Dated(
+                        date(text, Integer.parseInt(x.group(y)), month, Integer.parseInt(x.group(d))), x.start());
+            }
+        }
+        return found;
+    }
+
+    /** A month by its Indonesian or English name or abbreviation, or by its number 1 to 12; else null. */
+    public static Integer monthNumber(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT).replace(".", "");
+        if (t.matches("\\d{1,2}")) {
+            int m = Integer.parseInt(t);
+            return m >= 1 && m <= 12 ? m : null;
+        }
+        return MONTHS.get(t);
     }
 
     private static int yearOf(String text, String group, String cleaned, Integer fallback) throws FieldType.Bad {

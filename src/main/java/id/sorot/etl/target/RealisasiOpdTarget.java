@@ -1,10 +1,13 @@
 package id.sorot.etl.target;
 
 import id.sorot.etl.read.FieldType;
+import id.sorot.etl.read.Periods;
 import id.sorot.etl.read.Typed;
 import id.sorot.opd.Opd;
 import id.sorot.opd.OpdDirectory;
 import id.sorot.rules.RuleService;
+import java.time.LocalDate;
+import java.time.YearMonth;
 
 /**
  * Realisasi keuangan and fisik per OPD (fact_realisasi_opd), for a year or a triwulan, as of a date.
@@ -106,10 +109,9 @@ final class RealisasiOpdTarget extends Target {
         Integer tw = r.integer(TRIWULAN);
         int tahun = r.integer(TAHUN);
         Integer bulan = r.integer(BULAN);
-        java.time.LocalDate asOf = (java.time.LocalDate) r.get(PER_TANGGAL);
-        if (asOf == null && bulan != null)
-            asOf = java.time.YearMonth.of(tahun, bulan).atEndOfMonth();
-        if (asOf == null) asOf = new id.sorot.etl.read.Periods.Period(tahun, tw, null).asOfOrEnd();
+        LocalDate asOf = (LocalDate) r.get(PER_TANGGAL);
+        if (asOf == null && bulan != null) asOf = YearMonth.of(tahun, bulan).atEndOfMonth();
+        if (asOf == null) asOf = new Periods.Period(tahun, tw, null).asOfOrEnd();
         if (asOf.getYear() != tahun) {
             e.problem(r, PER_TANGGAL, "etl.error.as_of_year", asOf, tahun);
             return;

@@ -50,6 +50,7 @@ class DeviasiView extends Dashboard {
 
     private final RealisasiService realisasi;
     private final OpdService opds;
+    private final MissingInputs missing = new MissingInputs(this);
     private final Select<Integer> year = new Select<>();
     private final Select<String> measure = new Select<>();
     private final Select<LocalDate> snapshot = new Select<>();
@@ -188,7 +189,7 @@ class DeviasiView extends Dashboard {
         Panel barsPanel = new Panel("deviasi-chart-panel")
                 .heading(getTranslation("deviasi.chart.title", getTranslation("deviasi.measure." + m)), context)
                 .source(getTranslation("deviasi.source"));
-        String noBars = sorted.stream().allMatch(l -> value.apply(l) == null) ? whyMissing(m, sorted) : null;
+        String noBars = sorted.stream().allMatch(l -> value.apply(l) == null) ? missing.why(m, sorted) : null;
         if (noBars != null) {
             // a source without rencana has no deviasi: say so instead of drawing an empty axis
             Span none =
@@ -225,79 +226,14 @@ class DeviasiView extends Dashboard {
                 .content(grid(sorted, value));
 
         content(columns(barsPanel, new Div(scatterPanel, curvePanel(pemdaName, withPlan.join()))), gridPanel);
-        if (dev.snapshots().size() > 1) content(snapshotPanel(pemdaName, dev));
-    }
-
-    /** Why no OPD has the measure: the source fields its inputs come from, or null when some do. */
-    private String whyMissing(String measure, List<Line> rows) {
-        return switch (measure) {
-            case "fisik" ->
-                reason(
-                        rows,
-                        Line::deviasiFisik,
-                        "rencana_fisik",
-                        Line::rencanaFisik,
-                        "realisasi_fisik",
-                        Line::realisasiFisik);
-            case "keuangan_fisik" ->
-                reason(
-                        rows,
-                        Line::selisihKeuanganFisik,
-                        "anggaran",
-                        Line::anggaran,
-                        "realisasi_fisik",
-                        Line::realisasiFisik);
-            default ->
-                reason(
-                        rows,
-                        Line::deviasiKeuangan,
-                        "anggaran",
-                        Line::anggaran,
-                        "rencana_keuangan",
-                        Line::rencanaKeuangan);
-        };
-    }
-
-    /**
-     * The reason a derived figure is empty on some row: the first of its inputs the source left
-     * out ("sumber tidak memuat anggaran"), or null when every row has the figure.
-     */
-    private String reason(
-            List<Line> rows,
-            Function<Line, Double> figure,
-            String firstInput,
-            Function<Line, Double> first,
-            String secondInput,
-            Function<Line, Double> second) {
-        List<Line> lacking = rows.stream().filter(l -> figure.apply(l) == null).toList();
-        if (lacking.isEmpty()) return null;
-        List<String> inputs = new ArrayList<>();
-        if (lacking.stream().anyMatch(l -> first.apply(l) == null))
-            inputs.add(getTranslation("deviasi.input." + firstInput));
-        if (lacking.stream().anyMatch(l -> second.apply(l) == null))
-            inputs.add(getTranslation("deviasi.input." + secondInput));
-        return inputs.isEmpty()
-                ? getTranslation("data.unavailable.some")
-                : getTranslation("data.unavailable.lacks", String.join(getTranslation("data.and"), inputs));
-    }
-
-    /** Tells each column of the grid that some row lacks why it lacks it. */
-    private void explain(DataGrid<Line> grid, List<Line> rows) {
-        explain(grid, "anggaran", rows, Line::anggaran, "anggaran");
-        explain(grid, "rencana_keuangan", rows, Line::rencanaKeuangan, "rencana_keuangan");
-        explain(grid, "rencana_fisik", rows, Line::rencanaFisik, "rencana_fisik");
-        explain(grid, "realisasi_fisik", rows, Line::realisasiFisik, "realisasi_fisik");
-        String k = reason(rows, Line::realisasiKeuangan, "anggaran", Line::anggaran, "realisasi_rp", Line::realisasiRp);
-        if (k != null) grid.unavailable("realisasi_keuangan", k);
-        String dk = whyMissing("keuangan", rows);
-        if (dk != null) grid.unavailable("deviasi_keuangan", dk);
-        String df = whyMissing("fisik", rows);
-        if (df != null) grid.unavailable("deviasi_fisik", df);
-    }
-
-    private void explain(DataGrid<Line> grid, String key, List<Line> rows, Function<Line, Double> v, String input) {
-        if (rows.stream().anyMatch(l -> v.apply(l) == null)) {
-            grid.unavailable(key, getTranslation("data.unavailable.lacks", getTranslation("deviasi.input." + input)));
+        if (dev.snapshots().size() > 1) {
+            content(SnapshotPanel.of(
+                    this,
+                    realisasi,
+                    pemdaName,
+                    dev,
+                    curveOpd,
+                    kode -> navigate(state(tahun, measure.getValue(), thresholds, kode, null))));
         }
     }
 
@@ -332,12 +268,7 @@ class DeviasiView extends Dashboard {
                                         ? getTranslation(
                                                 "deviasi.tile.keuangan.unavailable",
                                                 Formats.rupiah(l.realisasiRp()),
-                                                getTranslation(
-                                                        "data.unavailable.lacks",
-                                                        getTranslation(
-                                                                l.anggaran() == null
-                                                                        ? "deviasi.input.anggaran"
-                                                                        : "deviasi.input.realisasi_rp")))
+                                                missing.why("realisasi_keuangan", List.of(l)))
                                         : getTranslation(
                                                 "deviasi.tile.keuangan.detail",
                                                 Formats.rupiah(l.realisasiRp()),
@@ -415,7 +346,7 @@ class DeviasiView extends Dashboard {
                 Kind.TEXT,
                 l -> statusText(thresholds.status(value.apply(l))));
         grid.setRows(rows);
-        explain(grid, rows);
+        missing.explain(grid, rows);
         return grid;
     }
 
@@ -437,42 +368,6 @@ class DeviasiView extends Dashboard {
             s.getElement().setAttribute("title", statusText(st));
         }
         return s;
-    }
-
-    /**
-     * Realisasi over the year's snapshots: the pemda's (when its anggaran makes a share of it) and
-     * the chosen OPD's, by default the first of the table.
-     */
-    private Panel snapshotPanel(String pemdaName, RealisasiService.Deviasi dev) {
-        List<String> kodes = dev.rows().stream().map(Line::opdKode).toList();
-        String opd = curveOpd != null && kodes.contains(curveOpd) ? curveOpd : kodes.getFirst();
-        String opdName = dev.rows().get(kodes.indexOf(opd)).opd();
-        List<SnapshotChart.Curve> curves = new ArrayList<>();
-        RealisasiService.Snapshots city = realisasi.overSnapshots(pemda(), tahun, null);
-        curves.add(new SnapshotChart.Curve(pemdaName, city.perTanggal(), city.keuangan(), city.fisik()));
-        RealisasiService.Snapshots one = realisasi.overSnapshots(pemda(), tahun, opd);
-        curves.add(new SnapshotChart.Curve(opdName, one.perTanggal(), one.keuangan(), one.fisik()));
-        Select<String> opdSelect = new Select<>();
-        opdSelect.setId("snapshot-opd");
-        opdSelect.setLabel(getTranslation("akip.col.opd"));
-        opdSelect.setItems(kodes);
-        opdSelect.setItemLabelGenerator(kd -> dev.rows().get(kodes.indexOf(kd)).opd());
-        opdSelect.setValue(opd);
-        opdSelect.addValueChangeListener(e -> {
-            if (e.isFromClient()) navigate(state(tahun, measure.getValue(), thresholds, e.getValue(), null));
-        });
-        EChart chart = new EChart();
-        chart.setId("snapshot-chart");
-        chart.setHeight("320px");
-        chart.setOption(SnapshotChart.option(curves, this::getTranslation));
-        Span note = new Span(getTranslation("snapshot.note", dev.snapshots().size()));
-        note.addClassName("sorot-note");
-        Div controls = new Div(opdSelect);
-        controls.addClassName("sorot-controls");
-        return new Panel("deviasi-snapshot-panel")
-                .heading(getTranslation("snapshot.title", opdName), pemdaName + ", " + tahun)
-                .source(getTranslation("deviasi.source"))
-                .content(new Div(controls, chart, note));
     }
 
     /** The triwulan curves of the chosen OPD (by default the first with a triwulan plan) or sub kegiatan. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.sorot.base.yaml.DefinitionException;
 import id.sorot.etl.job.JobCatalog;
 import id.sorot.etl.job.JobSpec;
-import id.sorot.etl.read.SourceFile;
 import id.sorot.etl.target.Targets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -27,13 +26,7 @@ class AmountUnitsTest extends WithLoadFixture {
 
     private LoadResult load(String spec, String file, boolean commit) throws Exception {
         JobSpec job = JobCatalog.readSpec(UNITS.resolve(spec + ".yml"), Path.of("etl"), Targets.all(), fx.rules);
-        return fx.loader.run(
-                job,
-                Targets.all().get(job.target()),
-                SourceFile.of(UNITS.resolve(file)),
-                new LoadRequest("3275", null, null, "uji"),
-                commit,
-                null);
+        return fx.load(job, UNITS.resolve(file), commit);
     }
 
     private List<String> stored() throws Exception {

@@ -45,7 +45,11 @@ final class LoadFixture implements AutoCloseable {
     }
 
     LoadResult load(String job, Path file, boolean commit) throws Exception {
-        JobSpec spec = job(job);
+        return load(job(job), file, commit);
+    }
+
+    /** Loads (or previews) a file by a spec read from anywhere, for Kota Bekasi, as user "uji". */
+    LoadResult load(JobSpec spec, Path file, boolean commit) throws Exception {
         return loader.run(
                 spec,
                 Targets.all().get(spec.target()),

@@ -7,7 +7,6 @@ import id.sorot.base.yaml.DefinitionException;
 import id.sorot.etl.job.JobCatalog;
 import id.sorot.etl.job.JobSpec;
 import id.sorot.etl.read.Problem;
-import id.sorot.etl.read.SourceFile;
 import id.sorot.etl.target.Targets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +31,7 @@ class SplitRowsTest extends WithLoadFixture {
     }
 
     private LoadResult load(JobSpec job, Path file, boolean commit) throws Exception {
-        return fx.loader.run(
-                job,
-                Targets.all().get(job.target()),
-                SourceFile.of(file),
-                new LoadRequest("3275", null, null, "uji"),
-                commit,
-                null);
+        return fx.load(job, file, commit);
     }
 
     private List<String> stored() throws Exception {

@@ -23,6 +23,11 @@ class DeviasiViewTest extends BrowserTest {
     @Autowired
     EtlService etl;
 
+    /** The grid row of one OPD, by its short name in the second column. */
+    private static List<String> row(List<List<String>> rows, String opd) {
+        return rows.stream().filter(r -> r.get(1).equals(opd)).findFirst().orElseThrow();
+    }
+
     @Autowired
     Store store;
 
@@ -57,10 +62,7 @@ class DeviasiViewTest extends BrowserTest {
             assertThat(rows).hasSize(4);
             // kode, OPD, anggaran, rencana, realisasi keuangan (Sorot), (sumber), Rp, deviasi, rencana fisik, fisik,
             // ...
-            List<String> rsud = rows.stream()
-                    .filter(r -> r.get(1).equals("RSUD"))
-                    .findFirst()
-                    .orElseThrow();
+            List<String> rsud = row(rows, "RSUD");
             assertThat(rsud.subList(2, 7))
                     .containsExactly(
                             "tidak tersedia", "tidak tersedia", "tidak tersedia", "75,65%", "Rp 176.038.000.000");
@@ -77,10 +79,7 @@ class DeviasiViewTest extends BrowserTest {
             browser.open(baseUrl() + "/deviasi?tahun=2023&per=2023-10-31", "deviasi-grid");
             List<List<String>> october = browser.gridRows("deviasi-grid");
             assertThat(october).hasSize(3);
-            List<String> disdik = october.stream()
-                    .filter(r -> r.get(1).equals("DISDIK"))
-                    .findFirst()
-                    .orElseThrow();
+            List<String> disdik = row(october, "DISDIK");
             assertThat(disdik.subList(2, 5)).containsExactly("Rp 1.200.000.000.000", "tidak tersedia", "70,00%");
             assertThat(browser.text("deviasi-tile-keuangan")).doesNotContain("tidak tersedia");
         } finally {
@@ -129,8 +128,7 @@ class DeviasiViewTest extends BrowserTest {
         // red below -10, yellow from -10 to -5, green from -5: each row's status agrees with its deviasi.
         // DPPKB is the one row on a boundary: the source prints -10,00, but its rupiah give -10,0013,
         // and the status follows the figure as computed (below -10: red)
-        List<String> dppkb =
-                rows.stream().filter(r -> r.get(1).equals("DPPKB")).findFirst().orElseThrow();
+        List<String> dppkb = row(rows, "DPPKB");
         assertThat(dppkb.get(5)).isEqualTo("−10,00");
         assertThat(dppkb.get(9)).isEqualTo("merah");
         for (List<String> r : rows) {
