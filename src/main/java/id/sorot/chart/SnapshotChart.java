@@ -39,13 +39,31 @@ public final class SnapshotChart {
             }
         }
         return map(
-                "tooltip", map("trigger", "axis"),
-                "legend", map("top", 0),
-                "grid", area(40, 30, 20, 10),
-                "xAxis", map("type", "time"),
-                "yAxis", map("type", "value", "min", 0, "suffix", "%", "name", text.apply("snapshot.axis")),
-                "series", series,
-                "sorot", map("decimals", 2, "suffix", "%"));
+                "tooltip",
+                map("trigger", "axis"),
+                "legend",
+                map("top", 0),
+                "grid",
+                area(40, 30, 20, 10),
+                "xAxis",
+                map("type", "time"),
+                "yAxis",
+                map(
+                        "type",
+                        "value",
+                        "min",
+                        0,
+                        "suffix",
+                        "%",
+                        "name",
+                        text.apply("snapshot.axis"),
+                        // centred on the axis, the name's first letters fall off the panel's left edge
+                        "nameTextStyle",
+                        map("align", "left")),
+                "series",
+                series,
+                "sorot",
+                map("decimals", 2, "suffix", "%"));
     }
 
     private static Map<String, Object> line(
