@@ -224,6 +224,19 @@ UPDATE fact_realisasi_opd
 SET per_tanggal = CASE WHEN periode_id % 10 = 0 THEN make_date(periode_id // 10, 12, 31)
                        ELSE last_day(make_date(periode_id // 10, (periode_id % 10) * 3, 1)) END
 WHERE per_tanggal IS NULL;
+-- the predikat an AKIP row counts with (computed from the nilai, else as reported when the source
+-- gives no nilai) and its place in the band set from the worst (0) up, which ranks rows without nilai
+ALTER TABLE fact_akip_opd ADD COLUMN IF NOT EXISTS predikat_efektif VARCHAR;
+ALTER TABLE fact_akip_opd ADD COLUMN IF NOT EXISTS predikat_urut INTEGER;
+ALTER TABLE fact_akip_pemda ADD COLUMN IF NOT EXISTS predikat_efektif VARCHAR;
+ALTER TABLE fact_akip_pemda ADD COLUMN IF NOT EXISTS predikat_urut INTEGER;
+-- stores made before: every row had a nilai, so it counts with the computed predikat
+UPDATE fact_akip_opd SET predikat_efektif = predikat_computed,
+    predikat_urut = 7 - list_position(['AA', 'A', 'BB', 'B', 'CC', 'C', 'D'], predikat_computed)
+WHERE predikat_efektif IS NULL AND predikat_computed IS NOT NULL;
+UPDATE fact_akip_pemda SET predikat_efektif = predikat_computed,
+    predikat_urut = 7 - list_position(['AA', 'A', 'BB', 'B', 'CC', 'C', 'D'], predikat_computed)
+WHERE predikat_efektif IS NULL AND predikat_computed IS NOT NULL;
 
 -- anggaran (pagu murni and after the APBD-P) per program / kegiatan / sub kegiatan
 CREATE TABLE IF NOT EXISTS fact_anggaran (

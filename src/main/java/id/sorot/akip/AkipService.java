@@ -66,7 +66,10 @@ public class AkipService {
         }
     }
 
-    /** The pemda's own AKIP (evaluated by KemenPANRB), for the same year. */
+    /**
+     * The pemda's own AKIP (evaluated by KemenPANRB), for the same year; {@code nilai} is null where
+     * the source gave only the predikat.
+     */
     public record PemdaAkip(Double nilai, String predikat, Double change) {}
 
     /**
@@ -79,6 +82,7 @@ public class AkipService {
             Filter filter,
             List<Row> rows,
             int evaluated,
+            long withoutNilai,
             long countA,
             Double percentA,
             Double mean,
@@ -120,7 +124,7 @@ public class AkipService {
     public Ranking ranking(String pemdaKode, int tahun, Filter filter) {
         // the headline figures come from the cube with the same filters, so they are the cube's own rules
         CubeQuery q = CubeQuery.of("akip_opd")
-                .measures("jumlah_opd", "jumlah_a", "persen_a", "nilai")
+                .measures("jumlah_opd", "jumlah_a", "persen_a", "nilai", "jumlah_tanpa_nilai")
                 .by("tahun")
                 .where("pemda_kode", "eq", pemdaKode)
                 .where("tahun", "eq", tahun);
@@ -140,6 +144,7 @@ public class AkipService {
                 filter,
                 rows,
                 all.size(),
+                s.map(r -> r.count("jumlah_tanpa_nilai")).orElse(0L),
                 s.map(r -> r.count("jumlah_a")).orElse(0L),
                 s.map(r -> r.decimal("persen_a")).orElse(null),
                 s.map(r -> r.decimal("nilai")).orElse(null),
@@ -156,6 +161,8 @@ public class AkipService {
                         "perubahan",
                         "nilai_sebelumnya",
                         "predikat_sebelumnya",
+                        "urutan_predikat",
+                        "urutan_sebelumnya",
                         "jumlah_beda_predikat")
                 .by("tahun", "opd", "opd_kode", "opd_nama", "jenis_opd")
                 .where("pemda_kode", "eq", pemdaKode)
@@ -164,8 +171,10 @@ public class AkipService {
                 .orderBy("opd", false));
         List<Row> rows = new ArrayList<>();
         for (CubeResult.Record v : r.records()) {
-            String now = v.string("predikat_nilai");
-            String before = v.string("predikat_sebelumnya");
+            Double place = v.decimal("urutan_predikat");
+            Double placeBefore = v.decimal("urutan_sebelumnya");
+            String now = labelled(v.string("predikat_nilai"), place);
+            String before = labelled(v.string("predikat_sebelumnya"), placeBefore);
             rows.add(new Row(
                     v.count("peringkat"),
                     v.string("opd"),
@@ -177,7 +186,7 @@ public class AkipService {
                     v.decimal("perubahan"),
                     v.decimal("nilai_sebelumnya"),
                     before,
-                    before != null && now != null && predikat.rank(now) > predikat.rank(before),
+                    place != null && placeBefore != null && place < placeBefore,
                     v.count("jumlah_beda_predikat") > 0));
         }
         return rows;
@@ -186,12 +195,26 @@ public class AkipService {
     /** The pemda's own AKIP for the year, if the store has it. */
     public Optional<PemdaAkip> pemdaAkip(String pemdaKode, int tahun) {
         return cubes.query(CubeQuery.of("akip_pemda")
-                        .measures("nilai", "predikat_nilai", "perubahan")
+                        .measures("nilai", "predikat_nilai", "urutan_predikat", "perubahan")
                         .by("tahun")
                         .where("pemda_kode", "eq", pemdaKode)
                         .where("tahun", "eq", tahun))
                 .first()
-                .map(r -> new PemdaAkip(r.decimal("nilai"), r.string("predikat_nilai"), r.decimal("perubahan")));
+                .map(r -> new PemdaAkip(
+                        r.decimal("nilai"),
+                        labelled(r.string("predikat_nilai"), r.decimal("urutan_predikat")),
+                        r.decimal("perubahan")));
+    }
+
+    /**
+     * The predikat of one OPD or pemda in one year: the band of its nilai, else (a source that gave
+     * only the predikat) the label at its place in the band set.
+     */
+    private String labelled(String fromNilai, Double place) {
+        if (fromNilai != null || place == null) return fromNilai;
+        List<String> labels = predikat.labels();
+        int i = labels.size() - 1 - (int) Math.round(place);
+        return i >= 0 && i < labels.size() ? labels.get(i) : null;
     }
 
     /** Every year's nilai of every OPD, for sparklines. */

@@ -242,7 +242,8 @@ public final class CubeCatalog {
             boolean needsBy = agg.equals("ratio") || agg.equals("difference");
             if (needsBy && by == null) throw m.error(agg + " needs 'by'");
             if (by != null) {
-                if (!needsBy) throw m.get("by").error("is not used by " + agg);
+                // a rank's 'by' orders what 'of' leaves tied or empty (the predikat where no nilai is given)
+                if (!needsBy && !agg.equals("rank")) throw m.get("by").error("is not used by " + agg);
                 if (!measureNames.contains(by)) throw m.get("by").error("unknown measure '" + by + "'");
             }
         }

@@ -136,8 +136,9 @@ public class CubeService {
         return table -> columns.getOrDefault(table, Set.of());
     }
 
+    /** Closes the Calcite connections (and the Avatica server); Spring calls it, tests without Spring too. */
     @PreDestroy
-    void close() {
+    public void close() {
         if (avatica != null) avatica.close();
         queries.close();
     }

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class OpdDirectory {
 
     private static final Pattern KECAMATAN = Pattern.compile("^KEC(AMATAN\\b\\s*|\\.\\s*|\\s+)");
+    private static final Pattern PEMDA_PREFIX = Pattern.compile(
+            "^(KAB\\.?|PEMKAB|PEMERINTAH KABUPATEN|PEMKOT|PEMERINTAH KOTA|PROV\\.?|PEMPROV|PEMERINTAH PROVINSI)\\s+");
     private static final Pattern NOT_ALNUM = Pattern.compile("[^A-Z0-9]");
 
     private final Map<String, Pemda> pemdaByKode;
@@ -82,10 +84,27 @@ public final class OpdDirectory {
         if (byKode != null) {
             return Optional.of(byKode);
         }
-        String k = key(kodeOrName);
+        String k = pemdaKey(kodeOrName);
         return pemdaByKode.values().stream()
-                .filter(p -> key(p.nama()).equals(k))
+                .filter(p -> pemdaKey(p.nama()).equals(k))
                 .findFirst();
+    }
+
+    /**
+     * A pemda's name as a key, with the short forms province-wide tables use spelled out: "Kab.
+     * Bogor" and "Pemkab Bogor" are Kabupaten Bogor, "Pemkot Bekasi" is Kota Bekasi.
+     */
+    static String pemdaKey(String raw) {
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC)
+                .toUpperCase(Locale.ROOT)
+                .strip();
+        s = PEMDA_PREFIX.matcher(s).replaceFirst(m -> switch (m.group(1).replace(".", "")) {
+            case "KAB", "PEMKAB", "PEMERINTAH KABUPATEN" -> "KABUPATEN ";
+            case "PEMKOT", "PEMERINTAH KOTA" -> "KOTA ";
+            case "PROV", "PEMPROV", "PEMERINTAH PROVINSI" -> "PROVINSI ";
+            default -> m.group();
+        });
+        return key(s);
     }
 
     public Pemda pemda(int id) {

@@ -45,11 +45,15 @@ class CubeDifferentialTest extends SorotTest {
         out.add(Arguments.of("akip_opd", List.of("tahun", "opd_kode"), """
                 WITH b AS (SELECT p.tahun, o.kode AS opd_kode, avg(f.nilai::DOUBLE) AS nilai, min(f.nilai) AS nilai_min,
                   max(f.nilai) AS nilai_max, count(DISTINCT f.opd_id) AS jumlah_opd,
-                  sum(CASE WHEN f.predikat_computed IN ('A', 'AA') THEN 1 ELSE 0 END) AS jumlah_a,
-                  sum(CASE WHEN f.predikat IS DISTINCT FROM f.predikat_computed THEN 1 ELSE 0 END) AS jumlah_beda_predikat
+                  sum(CASE WHEN f.predikat_efektif IN ('A', 'AA') THEN 1 ELSE 0 END) AS jumlah_a,
+                  count(f.nilai) AS jumlah_bernilai, avg(f.predikat_urut::DOUBLE) AS urutan_predikat,
+                  sum(CASE WHEN f.predikat_computed IS NOT NULL AND f.predikat IS DISTINCT FROM f.predikat_computed
+                    THEN 1 ELSE 0 END) AS jumlah_beda_predikat
                   FROM fact_akip_opd f JOIN periode p USING (periode_id) JOIN opd o USING (opd_id) GROUP BY ALL)
                 SELECT *, 100.0 * jumlah_a / jumlah_opd AS persen_a, %s AS predikat_nilai,
-                  rank() OVER (PARTITION BY tahun ORDER BY nilai DESC) AS peringkat,
+                  jumlah_opd - jumlah_bernilai AS jumlah_tanpa_nilai,
+                  rank() OVER (PARTITION BY tahun ORDER BY urutan_predikat DESC, nilai DESC) AS peringkat,
+                  CASE WHEN lag(tahun) OVER w = tahun - 1 THEN lag(urutan_predikat) OVER w END AS urutan_sebelumnya,
                   CASE WHEN lag(tahun) OVER w = tahun - 1 THEN nilai - lag(nilai) OVER w END AS perubahan,
                   CASE WHEN lag(tahun) OVER w = tahun - 1 THEN lag(nilai) OVER w END AS nilai_sebelumnya,
                   CASE WHEN lag(tahun) OVER w = tahun - 1 THEN %s END AS predikat_sebelumnya
@@ -59,19 +63,23 @@ class CubeDifferentialTest extends SorotTest {
                 "akip_komponen", List.of("tahun", "komponen"), """
                 SELECT p.tahun, f.komponen, sum(f.nilai) AS nilai, sum(f.bobot_rule) AS bobot,
                   100.0 * sum(f.nilai) / sum(f.bobot_rule) AS persen_bobot, %s AS predikat_nilai,
-                  sum(CASE WHEN f.bobot IS DISTINCT FROM f.bobot_rule THEN 1 ELSE 0 END) AS jumlah_beda_bobot
+                  sum(CASE WHEN f.bobot_rule IS NOT NULL AND f.bobot IS DISTINCT FROM f.bobot_rule THEN 1 ELSE 0 END) AS jumlah_beda_bobot
                 FROM fact_akip_komponen f JOIN periode p USING (periode_id) GROUP BY ALL""".formatted(PREDIKAT.formatted("sum(f.nilai)"))));
         out.add(Arguments.of("akip_pemda", List.of("tahun", "pemda_kode"), """
-                WITH b AS (SELECT p.tahun, d.kode AS pemda_kode, avg(f.nilai::DOUBLE) AS nilai
+                WITH b AS (SELECT p.tahun, d.kode AS pemda_kode, avg(f.nilai::DOUBLE) AS nilai,
+                  count(DISTINCT f.pemda_id) AS jumlah_pemda, count(f.nilai) AS jumlah_bernilai,
+                  sum(CASE WHEN f.predikat_efektif IN ('A', 'AA') THEN 1 ELSE 0 END) AS jumlah_a,
+                  avg(f.predikat_urut::DOUBLE) AS urutan_predikat
                   FROM fact_akip_pemda f JOIN periode p USING (periode_id) JOIN pemda d USING (pemda_id) GROUP BY ALL)
-                SELECT *, %s AS predikat_nilai, rank() OVER (PARTITION BY tahun ORDER BY nilai DESC) AS peringkat,
+                SELECT *, %s AS predikat_nilai, 100.0 * jumlah_a / jumlah_pemda AS persen_a,
+                  rank() OVER (PARTITION BY tahun ORDER BY urutan_predikat DESC, nilai DESC) AS peringkat,
                   CASE WHEN lag(tahun) OVER w = tahun - 1 THEN nilai - lag(nilai) OVER w END AS perubahan
                 FROM b WINDOW w AS (PARTITION BY pemda_kode ORDER BY tahun)""".formatted(PREDIKAT.formatted("nilai"))));
         out.add(Arguments.of("ikm_unit", List.of("tahun", "jenis_unit"), """
                 WITH b AS (SELECT p.tahun, u.jenis AS jenis_unit, avg(f.nilai::DOUBLE) AS nilai, min(f.nilai) AS nilai_min,
                   max(f.nilai) AS nilai_max, count(DISTINCT f.unit_id) AS jumlah_unit,
                   sum(CASE WHEN f.mutu_computed = 'A' THEN 1 ELSE 0 END) AS jumlah_mutu_a,
-                  sum(CASE WHEN f.mutu IS DISTINCT FROM f.mutu_computed THEN 1 ELSE 0 END) AS jumlah_beda_mutu
+                  sum(CASE WHEN f.mutu_computed IS NOT NULL AND f.mutu IS DISTINCT FROM f.mutu_computed THEN 1 ELSE 0 END) AS jumlah_beda_mutu
                   FROM fact_ikm f JOIN periode p USING (periode_id) JOIN unit_layanan u USING (unit_id) GROUP BY ALL)
                 SELECT *, CASE WHEN nilai >= 88.31 THEN 'A' WHEN nilai >= 76.61 THEN 'B' WHEN nilai >= 65.0 THEN 'C' ELSE 'D' END
                   AS mutu_nilai, 100.0 * jumlah_mutu_a / jumlah_unit AS persen_mutu_a,
@@ -110,19 +118,19 @@ class CubeDifferentialTest extends SorotTest {
         out.add(Arguments.of("anggaran", List.of("level", "program_kode"), """
                 SELECT f.level, k.program_kode, sum(f.pagu_murni) AS pagu_murni, sum(f.pagu_perubahan) AS pagu_perubahan,
                   sum(f.selisih_computed) AS selisih, sum(f.selisih) AS selisih_dilaporkan, count(f.item_id) AS jumlah_item,
-                  sum(CASE WHEN f.selisih IS DISTINCT FROM f.selisih_computed THEN 1 ELSE 0 END) AS jumlah_beda_selisih
+                  sum(CASE WHEN f.selisih_computed IS NOT NULL AND f.selisih IS DISTINCT FROM f.selisih_computed THEN 1 ELSE 0 END) AS jumlah_beda_selisih
                 FROM fact_anggaran f JOIN kegiatan k USING (item_id) GROUP BY ALL"""));
         out.add(Arguments.of("realisasi_anggaran", List.of("level", "program_kode"), """
                 SELECT f.level, k.program_kode, sum(f.pagu_sebelum) AS pagu_sebelum, sum(f.pagu_setelah) AS pagu,
                   sum(f.realisasi) AS realisasi, 100.0 * sum(f.realisasi) / sum(f.pagu_setelah) AS persen,
                   avg(f.persen::DOUBLE) AS persen_dilaporkan,
-                  sum(CASE WHEN abs(f.persen - f.persen_computed) > 0.005 OR (f.persen IS NULL) <> (f.persen_computed IS NULL) THEN 1 ELSE 0 END) AS jumlah_beda_persen
+                  sum(CASE WHEN f.persen_computed IS NOT NULL AND (f.persen IS NULL OR abs(f.persen - f.persen_computed) > 0.005) THEN 1 ELSE 0 END) AS jumlah_beda_persen
                 FROM fact_realisasi_anggaran f JOIN kegiatan k USING (item_id) GROUP BY ALL"""));
         out.add(Arguments.of("iku", List.of("tahun", "sasaran"), """
                 WITH b AS (SELECT p.tahun, i.sasaran, avg(f.capaian_computed) AS capaian, avg(f.capaian::DOUBLE) AS capaian_dilaporkan,
                   avg(f.target) AS target, avg(f.realisasi) AS realisasi, count(f.indikator_id) AS jumlah_iku,
                   sum(CASE WHEN f.capaian_computed >= 100 THEN 1 ELSE 0 END) AS jumlah_tercapai,
-                  sum(CASE WHEN abs(f.capaian - f.capaian_computed) > 0.01 OR (f.capaian IS NULL) <> (f.capaian_computed IS NULL) THEN 1 ELSE 0 END) AS jumlah_beda_capaian
+                  sum(CASE WHEN f.capaian_computed IS NOT NULL AND (f.capaian IS NULL OR abs(f.capaian - f.capaian_computed) > 0.01) THEN 1 ELSE 0 END) AS jumlah_beda_capaian
                   FROM fact_iku f JOIN periode p USING (periode_id) JOIN indikator i USING (indikator_id) GROUP BY ALL)
                 SELECT *, 100.0 * jumlah_tercapai / jumlah_iku AS persen_tercapai,
                   CASE WHEN capaian > 91 THEN 'AA' WHEN capaian > 80 THEN 'A' WHEN capaian > 70 THEN 'BB' WHEN capaian > 60 THEN 'B'

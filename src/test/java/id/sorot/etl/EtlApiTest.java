@@ -134,7 +134,7 @@ class EtlApiTest extends SorotTest {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body());
-        assertThat(jobs.size()).isEqualTo(13);
+        assertThat(jobs.size()).isEqualTo(15);
         jobs.forEach(
                 j -> assertThat(j.path("status").asString()).as(j.toString()).isEqualTo("ok"));
         HttpResponse<String> reloaded = http.send(
@@ -143,7 +143,7 @@ class EtlApiTest extends SorotTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
-        assertThat(JSON.readTree(reloaded.body()).size()).isEqualTo(13);
+        assertThat(JSON.readTree(reloaded.body()).size()).isEqualTo(15);
         JsonNode batches = JSON.readTree(http.send(
                         HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/etl/batches?limit=100"))
                                 .build(),

@@ -110,6 +110,9 @@ class AkipRankingView extends Dashboard {
         heading(
                 getTranslation("akip.title"),
                 getTranslation("akip.subtitle", pemdaName, String.valueOf(tahun), ranking.evaluated())
+                        + (ranking.withoutNilai() == 0
+                                ? ""
+                                : " · " + getTranslation("akip.withoutNilai", ranking.withoutNilai()))
                         + (filters.isEmpty() ? "" : " · " + filters));
         String context = pemdaName + ", " + tahun + (filters.isEmpty() ? "" : " · " + filters);
 
@@ -120,17 +123,24 @@ class AkipRankingView extends Dashboard {
             content(none);
             return;
         }
-        EChart bars = new EChart();
-        bars.setId("akip-chart");
-        bars.setHeight(Math.max(260, 60 + 19 * ranking.size()) + "px");
-        bars.setOption(AkipCharts.bars(ranking, this::getTranslation));
-        bars.addClickListener(e -> {
-            if (e.id() != null) ProfileLinks.open(e.id(), tahun, pemdaParam());
-        });
         Panel barsPanel = new Panel("akip-chart-panel")
                 .heading(getTranslation("akip.chart.title", String.valueOf(tahun)), context)
-                .source(getTranslation("akip.source"))
-                .content(bars);
+                .source(getTranslation("akip.source"));
+        if (ranking.rows().stream().allMatch(r -> r.nilai() == null)) {
+            // a predikat-only list: no bar has a length, so say so instead of drawing empty bars
+            Span none = new Span(getTranslation("akip.chart.noNilai"));
+            none.setId("akip-chart-unavailable");
+            barsPanel.content(none);
+        } else {
+            EChart bars = new EChart();
+            bars.setId("akip-chart");
+            bars.setHeight(Math.max(260, 60 + 19 * ranking.size()) + "px");
+            bars.setOption(AkipCharts.bars(ranking, this::getTranslation));
+            bars.addClickListener(e -> {
+                if (e.id() != null) ProfileLinks.open(e.id(), tahun, pemdaParam());
+            });
+            barsPanel.content(bars);
+        }
 
         // unknown jenis in the URL are ignored here as in the ranking
         AkipService.Distribution dist =
@@ -176,7 +186,9 @@ class AkipRankingView extends Dashboard {
                 .map(x -> x.opd() + " " + x.previousPredikat() + "→" + x.predikat())
                 .reduce((a, b) -> a + ", " + b)
                 .orElse(getTranslation("akip.tile.fell.none"));
-        String pemdaValue = r.pemda().map(p -> Formats.decimal(p.nilai())).orElse("–");
+        String pemdaValue = r.pemda()
+                .map(p -> p.nilai() == null ? p.predikat() : Formats.decimal(p.nilai()))
+                .orElse("–");
         String pemdaDetail = r.pemda()
                 .map(p -> getTranslation("akip.tile.pemda.detail", p.predikat(), Formats.signed(p.change())))
                 .orElse(getTranslation("akip.tile.pemda.none"));
@@ -186,11 +198,17 @@ class AkipRankingView extends Dashboard {
                         getTranslation("akip.tile.a"),
                         Formats.integer(r.countA()),
                         getTranslation("akip.tile.a.detail", r.countA(), r.size(), Formats.percent(r.percentA()))),
-                Tile.of(
-                        "akip-tile-mean",
-                        getTranslation("akip.tile.mean"),
-                        Formats.decimal(r.mean()),
-                        getTranslation("akip.tile.median", Formats.decimal(r.median()))),
+                r.mean() == null && r.withoutNilai() > 0
+                        ? Tile.of(
+                                "akip-tile-mean",
+                                getTranslation("akip.tile.mean"),
+                                getTranslation("data.unavailable"),
+                                getTranslation("akip.noNilai"))
+                        : Tile.of(
+                                "akip-tile-mean",
+                                getTranslation("akip.tile.mean"),
+                                Formats.decimal(r.mean()),
+                                getTranslation("akip.tile.median", Formats.decimal(r.median()))),
                 Tile.of("akip-tile-pemda", getTranslation("akip.tile.pemda", pemdaName), pemdaValue, pemdaDetail),
                 Tile.of("akip-tile-fell", getTranslation("akip.tile.fell"), Formats.integer(fell.size()), fellNames));
     }
@@ -251,6 +269,10 @@ class AkipRankingView extends Dashboard {
                 })
                 .setWidth("7rem")
                 .setFlexGrow(0);
+        if (ranking.withoutNilai() > 0) {
+            grid.unavailable("nilai", getTranslation("akip.noNilai"));
+            grid.unavailable("perubahan", getTranslation("akip.noNilai"));
+        }
         grid.setRows(ranking.rows());
         return grid;
     }

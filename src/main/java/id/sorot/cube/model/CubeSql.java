@@ -278,10 +278,12 @@ public final class CubeSql {
         String col = CubeDefinition.columnSql(c.column());
         if (c.otherColumn() != null) {
             String other = CubeDefinition.columnSql(c.otherColumn());
-            if (c.tolerance() == null) return col + " IS DISTINCT FROM " + other;
+            // where the rule computed nothing (the source lacks what it needs: a predikat without nilai,
+            // a persen without anggaran) there is nothing to disagree with: skipped, not counted
+            if (c.tolerance() == null) return other + " IS NOT NULL AND " + col + " IS DISTINCT FROM " + other;
             // a reported figure (2 decimals) against a computed one: only a real gap counts
-            return "(" + col + " IS NULL) <> (" + other + " IS NULL) OR ABS(CAST(" + col + " AS DOUBLE) - CAST(" + other
-                    + " AS DOUBLE)) > " + c.tolerance();
+            return other + " IS NOT NULL AND (" + col + " IS NULL OR ABS(CAST(" + col + " AS DOUBLE) - CAST(" + other
+                    + " AS DOUBLE)) > " + c.tolerance() + ")";
         }
         if (c.atLeast() != null) return "CAST(" + col + " AS DOUBLE) >= " + c.atLeast();
         if (c.below() != null) return "CAST(" + col + " AS DOUBLE) < " + c.below();
@@ -310,6 +312,7 @@ public final class CubeSql {
             case "difference" -> "CAST(" + of + " AS DOUBLE) - CAST(" + q(m.by()) + " AS DOUBLE)";
             case "band" -> rules.bandSet(m.bandSet()).sqlCase("CAST(" + of + " AS DOUBLE)");
             case "rank" -> {
+                String direction = m.order().equals("asc") ? " ASC" : " DESC";
                 List<String> partition = m.within().stream()
                         .map(w -> groupedBy(cube, w, dims))
                         .filter(java.util.Objects::nonNull)
@@ -317,7 +320,9 @@ public final class CubeSql {
                         .toList();
                 yield "RANK() OVER ("
                         + (partition.isEmpty() ? "" : "PARTITION BY " + String.join(", ", partition) + " ")
-                        + "ORDER BY " + of + (m.order().equals("asc") ? " ASC" : " DESC") + " NULLS LAST)";
+                        + "ORDER BY " + of + direction + " NULLS LAST"
+                        + (m.by() == null ? "" : ", " + q(m.by()) + direction + " NULLS LAST")
+                        + ")";
             }
             case "change", "previous" -> {
                 List<String> partition = dims.stream()

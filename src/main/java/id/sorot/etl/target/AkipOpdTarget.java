@@ -6,25 +6,33 @@ import id.sorot.opd.Opd;
 import id.sorot.opd.Pemda;
 import id.sorot.rules.BandSet;
 
-/** AKIP nilai and predikat per OPD per year (fact_akip_opd); the predikat is recomputed from the nilai. */
+/**
+ * AKIP nilai and predikat per OPD per year (fact_akip_opd); the predikat is recomputed from the nilai,
+ * or, where the source gives only a predikat, stored as reported with nilai NULL.
+ */
 final class AkipOpdTarget extends Target {
 
     private static final Shape SHAPE = Shape.of("akip_opd", "fact_akip_opd")
             .splittable()
             .key("opd_id", "periode_id")
-            .scope("pemda_id", "periode_id");
+            .scope("pemda_id", "periode_id")
+            // a province's list of predikat per pemda, or an Inspektorat's per OPD, gives no nilai
+            .oneOf("nilai", "predikat")
+            .derives("predikat_computed", "nilai");
     private static final FactBuffer.IntCol COL_PEMDA_ID = SHAPE.intColumn("pemda_id");
     private static final FactBuffer.IntCol COL_OPD_ID = SHAPE.intColumn("opd_id");
     private static final FactBuffer.IntCol COL_PERIODE_ID = SHAPE.intColumn("periode_id");
     private static final FactBuffer.DecimalCol COL_NILAI = SHAPE.decimalColumn("nilai", 9);
     private static final FactBuffer.TextCol COL_PREDIKAT = SHAPE.textColumn("predikat");
     private static final FactBuffer.TextCol COL_PREDIKAT_COMPUTED = SHAPE.textColumn("predikat_computed");
+    private static final FactBuffer.TextCol COL_PREDIKAT_EFEKTIF = SHAPE.textColumn("predikat_efektif");
+    private static final FactBuffer.IntCol COL_PREDIKAT_URUT = SHAPE.intColumn("predikat_urut");
     private static final FactBuffer.TextCol COL_RULE_VERSION = SHAPE.textColumn("rule_version");
     private static final FactBuffer.IntCol COL_ROW_NO = SHAPE.intColumn("row_no");
     private static final int PEMDA = SHAPE.optional("pemda", FieldType.PEMDA);
     private static final int OPD = SHAPE.required("opd", FieldType.OPD);
     private static final int TAHUN = SHAPE.required("tahun", FieldType.TAHUN);
-    private static final int NILAI = SHAPE.required("nilai", FieldType.DECIMAL);
+    private static final int NILAI = SHAPE.optional("nilai", FieldType.DECIMAL);
     private static final int PREDIKAT = SHAPE.optional("predikat", FieldType.PREDIKAT);
 
     AkipOpdTarget() {
@@ -39,28 +47,37 @@ final class AkipOpdTarget extends Target {
 
     private void emit(Typed r, Emit e) {
         Long score = r.hundredths(NILAI);
-        if (score == null) {
-            // an OPD not evaluated that year (a dash in a multi-year table) is no fact, not an error
-            if (r.text(PREDIKAT) != null) {
-                e.problem(r, NILAI, "etl.error.missing_value");
-            }
-            return;
-        }
-        if (score < 0 || score > 10000) {
+        String reported = r.text(PREDIKAT);
+        // an OPD not evaluated that year (a dash in a multi-year table) is no fact, not an error
+        if (score == null && reported == null) return;
+        if (score != null && (score < 0 || score > 10000)) {
             e.problem(r, NILAI, "etl.error.out_of_range", 0, 100);
             return;
         }
         Pemda p = r.pemda(PEMDA);
         Opd o = r.opd(OPD);
         BandSet bands = e.rules.bandSet(p.bandPredikat());
+        AkipGrade grade = AkipGrade.of(score, reported, bands);
+        if (grade == null) {
+            e.problem(
+                    r,
+                    PREDIKAT,
+                    "etl.error.predikat_not_in_band_set",
+                    reported,
+                    bands.name(),
+                    String.join(", ", bands.labels()));
+            return;
+        }
         FactBuffer out = e.out;
         out.startRow();
         out.set(COL_PEMDA_ID, p.id());
         out.set(COL_OPD_ID, o.id());
         out.set(COL_PERIODE_ID, r.integer(TAHUN) * 10);
         out.set(COL_NILAI, score);
-        out.set(COL_PREDIKAT, r.text(PREDIKAT));
-        out.set(COL_PREDIKAT_COMPUTED, bands.label(score / 100.0));
+        out.set(COL_PREDIKAT, reported);
+        out.set(COL_PREDIKAT_COMPUTED, grade.computed());
+        out.set(COL_PREDIKAT_EFEKTIF, grade.effective());
+        out.set(COL_PREDIKAT_URUT, grade.order());
         out.set(COL_RULE_VERSION, bands.version());
         out.set(COL_ROW_NO, r.row());
     }

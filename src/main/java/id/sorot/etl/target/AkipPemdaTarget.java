@@ -5,23 +5,31 @@ import id.sorot.etl.read.Typed;
 import id.sorot.opd.Pemda;
 import id.sorot.rules.BandSet;
 
-/** The pemda's own AKIP per year (fact_akip_pemda), with the predikat the rule gives. */
+/**
+ * The pemda's own AKIP per year (fact_akip_pemda), with the predikat the rule gives; a list of
+ * predikat without nilai (a province's, per kabupaten/kota) stores the reported predikat, nilai NULL.
+ */
 final class AkipPemdaTarget extends Target {
 
     private static final Shape SHAPE = Shape.of("akip_pemda", "fact_akip_pemda")
             .splittable()
             .key("pemda_id", "periode_id")
-            .scope("pemda_id", "periode_id");
+            .scope("pemda_id", "periode_id")
+            // a province's list of predikat per pemda, or an Inspektorat's per OPD, gives no nilai
+            .oneOf("nilai", "predikat")
+            .derives("predikat_computed", "nilai");
     private static final FactBuffer.IntCol COL_PEMDA_ID = SHAPE.intColumn("pemda_id");
     private static final FactBuffer.IntCol COL_PERIODE_ID = SHAPE.intColumn("periode_id");
     private static final FactBuffer.DecimalCol COL_NILAI = SHAPE.decimalColumn("nilai", 9);
     private static final FactBuffer.TextCol COL_PREDIKAT = SHAPE.textColumn("predikat");
     private static final FactBuffer.TextCol COL_PREDIKAT_COMPUTED = SHAPE.textColumn("predikat_computed");
+    private static final FactBuffer.TextCol COL_PREDIKAT_EFEKTIF = SHAPE.textColumn("predikat_efektif");
+    private static final FactBuffer.IntCol COL_PREDIKAT_URUT = SHAPE.intColumn("predikat_urut");
     private static final FactBuffer.TextCol COL_RULE_VERSION = SHAPE.textColumn("rule_version");
     private static final FactBuffer.IntCol COL_ROW_NO = SHAPE.intColumn("row_no");
     private static final int PEMDA = SHAPE.optional("pemda", FieldType.PEMDA);
     private static final int TAHUN = SHAPE.required("tahun", FieldType.TAHUN);
-    private static final int NILAI = SHAPE.required("nilai", FieldType.DECIMAL);
+    private static final int NILAI = SHAPE.optional("nilai", FieldType.DECIMAL);
     private static final int PREDIKAT = SHAPE.optional("predikat", FieldType.PREDIKAT);
     /** The table names what it measures; accepted, not stored. */
     @SuppressWarnings("unused")
@@ -39,20 +47,34 @@ final class AkipPemdaTarget extends Target {
 
     private void emit(Typed r, Emit e) {
         Long score = r.hundredths(NILAI);
-        if (score == null) return;
-        if (score < 0 || score > 10000) {
+        String reported = r.text(PREDIKAT);
+        if (score == null && reported == null) return;
+        if (score != null && (score < 0 || score > 10000)) {
             e.problem(r, NILAI, "etl.error.out_of_range", 0, 100);
             return;
         }
         Pemda p = r.pemda(PEMDA);
         BandSet bands = e.rules.bandSet(p.bandPredikat());
+        AkipGrade grade = AkipGrade.of(score, reported, bands);
+        if (grade == null) {
+            e.problem(
+                    r,
+                    PREDIKAT,
+                    "etl.error.predikat_not_in_band_set",
+                    reported,
+                    bands.name(),
+                    String.join(", ", bands.labels()));
+            return;
+        }
         FactBuffer out = e.out;
         out.startRow();
         out.set(COL_PEMDA_ID, p.id());
         out.set(COL_PERIODE_ID, r.integer(TAHUN) * 10);
         out.set(COL_NILAI, score);
-        out.set(COL_PREDIKAT, r.text(PREDIKAT));
-        out.set(COL_PREDIKAT_COMPUTED, bands.label(score / 100.0));
+        out.set(COL_PREDIKAT, reported);
+        out.set(COL_PREDIKAT_COMPUTED, grade.computed());
+        out.set(COL_PREDIKAT_EFEKTIF, grade.effective());
+        out.set(COL_PREDIKAT_URUT, grade.order());
         out.set(COL_RULE_VERSION, bands.version());
         out.set(COL_ROW_NO, r.row());
     }

@@ -92,7 +92,9 @@ class ImportView extends Div implements HasDynamicTitle {
         job.setWidth("22rem");
         job.addValueChangeListener(e -> updateParameters());
         pemda.setLabel(getTranslation("import.pemda"));
-        pemda.setItems(opds.directory().allPemda());
+        pemda.setItems(opds.directory().allPemda().stream()
+                .sorted(java.util.Comparator.comparing(Pemda::kode))
+                .toList());
         pemda.setItemLabelGenerator(Pemda::nama);
         opds.directory().pemda(properties.pemda()).ifPresent(pemda::setValue);
         pemda.addValueChangeListener(e -> updateOpds());

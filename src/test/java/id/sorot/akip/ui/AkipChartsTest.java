@@ -30,7 +30,7 @@ class AkipChartsTest {
     @Test
     void bars_have_one_series_per_predikat_present_best_opd_on_top_in_its_colour() {
         var ranking = new AkipService.Ranking(
-                "3275", 2024, AkipService.Filter.ALL, ROWS, 4, 2, 50.0, 76.8, 81.0, Optional.empty());
+                "3275", 2024, AkipService.Filter.ALL, ROWS, 4, 0, 2, 50.0, 76.8, 81.0, Optional.empty());
         Map<String, Object> o = AkipCharts.bars(ranking, TEXT);
         // the category axis lists bottom to top, so the best OPD comes last
         assertThat((List<String>) ((Map<String, Object>) o.get("yAxis")).get("data"))

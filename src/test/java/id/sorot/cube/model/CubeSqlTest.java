@@ -102,6 +102,19 @@ class CubeSqlTest {
                             null,
                             "integer",
                             null),
+                    base("urutan", "avg", "predikat_urut"),
+                    new Measure(
+                            "peringkat_predikat",
+                            "rank",
+                            null,
+                            "urutan",
+                            "rata",
+                            null,
+                            "desc",
+                            List.of("pemda"),
+                            null,
+                            "integer",
+                            null),
                     derived("perubahan", "change", "rata", null)),
             List.of(
                     new Dimension("opd", "opd.singkatan", "text", "pemda", null, null),
@@ -140,10 +153,11 @@ class CubeSqlTest {
 
     @Test
     void count_if_counts_values_in_a_list_or_differing_columns() {
+        // a row the rule computed nothing for (no nilai) has nothing to differ from: not counted
         assertThat(sql(CubeQuery.of("uji").measures("jumlah_a", "beda")))
                 .contains("SUM(CASE WHEN \"f\".\"predikat\" IN ('A', 'AA') THEN 1 ELSE 0 END) AS \"jumlah_a\"")
-                .contains("SUM(CASE WHEN \"f\".\"predikat\" IS DISTINCT FROM \"f\".\"predikat_computed\" THEN 1"
-                        + " ELSE 0 END) AS \"beda\"");
+                .contains("SUM(CASE WHEN \"f\".\"predikat_computed\" IS NOT NULL AND \"f\".\"predikat\" IS DISTINCT"
+                        + " FROM \"f\".\"predikat_computed\" THEN 1 ELSE 0 END) AS \"beda\"");
     }
 
     @Test
@@ -167,6 +181,14 @@ class CubeSqlTest {
                 .contains("RANK() OVER (PARTITION BY \"pemda\" ORDER BY \"rata\" DESC NULLS LAST) AS \"peringkat\"");
         assertThat(sql(CubeQuery.of("uji").measures("peringkat").by("opd")))
                 .contains("RANK() OVER (ORDER BY \"rata\" DESC NULLS LAST) AS \"peringkat\"");
+    }
+
+    @Test
+    void a_rank_by_orders_what_its_of_leaves_tied_or_empty() {
+        // by predikat first, then by nilai: rows with only a predikat share the place of their predikat
+        assertThat(sql(CubeQuery.of("uji").measures("peringkat_predikat").by("pemda", "opd")))
+                .contains("RANK() OVER (PARTITION BY \"pemda\" ORDER BY \"urutan\" DESC NULLS LAST, \"rata\" DESC"
+                        + " NULLS LAST) AS \"peringkat_predikat\"");
     }
 
     @Test
@@ -203,7 +225,7 @@ class CubeSqlTest {
                 .isEqualTo("SELECT \"opd\".\"singkatan\" AS \"opd\", \"f\".\"pemda_id\" AS \"pemda\","
                         + " \"periode\".\"tahun\" AS \"tahun\", \"f\".\"predikat_computed\" AS \"predikat\","
                         + " \"f\".\"nilai\" AS \"nilai\", \"opd\".\"jenis\" AS \"opd__jenis\", \"f\".\"bobot\" AS"
-                        + " \"bobot\", \"f\".\"predikat\" AS \"f__predikat\", \"f\".\"predikat_computed\" AS \"predikat_computed\" FROM \"store\".\"fact_uji\" AS \"f\" LEFT JOIN"
+                        + " \"bobot\", \"f\".\"predikat\" AS \"f__predikat\", \"f\".\"predikat_computed\" AS \"predikat_computed\", \"f\".\"predikat_urut\" AS \"predikat_urut\" FROM \"store\".\"fact_uji\" AS \"f\" LEFT JOIN"
                         + " \"store\".\"opd\" AS \"opd\" ON \"f\".\"opd_id\" = \"opd\".\"opd_id\" LEFT JOIN"
                         + " \"store\".\"periode\" AS \"periode\" ON \"f\".\"periode_id\" = \"periode\".\"periode_id\"");
     }

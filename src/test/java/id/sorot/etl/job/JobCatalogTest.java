@@ -32,7 +32,7 @@ class JobCatalogTest extends SorotTest {
     @Test
     void every_job_in_etl_jobs_loads() {
         JobCatalog catalog = JobCatalog.load(ETL, Targets.all(), rules);
-        assertThat(catalog.jobs()).hasSize(13).containsKeys("akip_opd_2021_2024", "realisasi_sub_kegiatan_sipd");
+        assertThat(catalog.jobs()).hasSize(15).containsKeys("akip_opd_2021_2024", "realisasi_sub_kegiatan_sipd");
         assertThat(catalog.jobs().values())
                 .allSatisfy(j -> assertThat(j.samples()).isNotEmpty());
     }

@@ -24,6 +24,7 @@ final class LoadFixture implements AutoCloseable {
     static final Path SAMPLES = Path.of("etl/samples/kota-bekasi-2024");
     static final Path BAD = Path.of("src/test/resources/etl/bad");
 
+    final SorotProperties properties;
     final Store store;
     final OpdService opds;
     final RuleService rules;
@@ -32,7 +33,7 @@ final class LoadFixture implements AutoCloseable {
     final Loader loader;
 
     LoadFixture(Path dir) {
-        SorotProperties properties = Settings.defaults(dir.resolve("sorot.duckdb"));
+        properties = Settings.defaults(dir.resolve("sorot.duckdb"));
         store = Store.open(properties.storeFile());
         opds = new OpdService(store, properties);
         rules = new RuleService(properties);
