@@ -21,6 +21,9 @@ CREATE TABLE IF NOT EXISTS pemda (
     band_mutu     VARCHAR NOT NULL,
     band_capaian  VARCHAR NOT NULL
 );
+-- a pemda's own early-warning thresholds for deviasi, in points (NULL: Sorot's defaults)
+ALTER TABLE pemda ADD COLUMN IF NOT EXISTS deviasi_merah DOUBLE;
+ALTER TABLE pemda ADD COLUMN IF NOT EXISTS deviasi_kuning DOUBLE;
 
 -- opd: a perangkat daerah of a pemda; parent_opd_id links e.g. a UPTD to its dinas
 CREATE TABLE IF NOT EXISTS opd (

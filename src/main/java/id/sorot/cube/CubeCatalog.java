@@ -26,6 +26,9 @@ public final class CubeCatalog {
     static final Set<String> BASE =
             Set.of("sum", "avg", "min", "max", "count", "count_distinct", "count_if", "weighted_avg");
     static final Set<String> DERIVED = Set.of("ratio", "difference", "band", "rank", "change", "previous");
+    /** The band sets a pemda names in etl/reference/pemda.yml, which a band measure may follow. */
+    static final Set<String> PEMDA_ROLES = Set.of("predikat", "mutu", "capaian");
+
     static final Set<String> FORMATS = Set.of("decimal", "percent", "rupiah", "integer", "label");
     static final Set<String> TYPES = Set.of("text", "integer", "decimal", "date");
     // no double underscore: the cube views use it for columns of joins (opd__jenis)
@@ -153,6 +156,8 @@ public final class CubeCatalog {
             }
         }
 
+        boolean joinsPemda = joins.stream()
+                .anyMatch(j -> j.name().equals("pemda") && j.table().equals("pemda"));
         List<CubeDefinition.Measure> measures = new ArrayList<>();
         List<YamlNode> measureNodes = root.list("measures");
         Set<String> measureNames = new HashSet<>();
@@ -162,7 +167,7 @@ public final class CubeCatalog {
             if (!names.add(mn) || !measureNames.add(mn)) throw m.get("name").error("duplicate name '" + mn + "'");
         }
         for (YamlNode m : measureNodes) {
-            measures.add(measure(m, columnsOf, measureNames, dimensions, rules));
+            measures.add(measure(m, columnsOf, measureNames, dimensions, rules, joinsPemda));
         }
         if (measures.isEmpty()) throw root.error("has no measures");
         if (dimensions.isEmpty()) throw root.error("has no dimensions");
@@ -182,7 +187,8 @@ public final class CubeCatalog {
             Map<String, Set<String>> columnsOf,
             Set<String> measureNames,
             List<CubeDefinition.Dimension> dimensions,
-            RuleService rules) {
+            RuleService rules,
+            boolean joinsPemda) {
         m.allowKeys(
                 true,
                 "name",
@@ -250,7 +256,18 @@ public final class CubeCatalog {
         String bandSet = m.optString("band_set").orElse(null);
         if (agg.equals("band")) {
             if (bandSet == null) throw m.error("band needs 'band_set'");
-            if (!rules.hasBandSet(bandSet)) throw m.get("band_set").error("unknown band set '" + bandSet + "'");
+            String role = CubeDefinition.pemdaRole(bandSet);
+            if (role != null) {
+                // the band set of each row's pemda, from etl/reference/pemda.yml
+                if (!PEMDA_ROLES.contains(role)) {
+                    throw m.get("band_set")
+                            .error("unknown role '" + bandSet + "' (known: pemda.predikat, pemda.mutu,"
+                                    + " pemda.capaian)");
+                }
+                if (!joinsPemda) throw m.get("band_set").error("needs a join named pemda on the table pemda");
+            } else if (!rules.hasBandSet(bandSet)) {
+                throw m.get("band_set").error("unknown band set '" + bandSet + "'");
+            }
         } else if (bandSet != null) {
             throw m.get("band_set").error("is only for band");
         }

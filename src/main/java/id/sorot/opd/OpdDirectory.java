@@ -32,6 +32,7 @@ public final class OpdDirectory {
     private final Map<Integer, Map<String, Integer>> opdKeys;
     private final Map<Integer, Map<String, Integer>> unitKeys;
     private final Map<Integer, Integer> unitOfOpd;
+    private final Map<Integer, Map<String, IndikatorRule>> indikatorRules = new HashMap<>();
 
     OpdDirectory(
             Collection<Pemda> pemda,
@@ -57,6 +58,16 @@ public final class OpdDirectory {
         }
         this.opdKeys = opdKeys;
         this.unitKeys = unitKeys;
+    }
+
+    /** Attaches a pemda's indicator rules while the directory is built; the OPD each names must exist. */
+    void addIndikatorRule(int opdId, IndikatorRule rule) {
+        indikatorRules.computeIfAbsent(opdId, k -> new HashMap<>()).put(IndikatorRule.key(rule.nama()), rule);
+    }
+
+    /** What the reference says of an OPD's indicator (its direction, targets), if anything. */
+    public Optional<IndikatorRule> indikatorRule(int opdId, String nama) {
+        return Optional.ofNullable(indikatorRules.getOrDefault(opdId, Map.of()).get(IndikatorRule.key(nama)));
     }
 
     /**

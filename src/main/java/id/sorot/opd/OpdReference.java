@@ -22,8 +22,13 @@ final class OpdReference {
             String jenis,
             String provinsi,
             Map<String, String> bandSets,
+            Deviasi deviasi,
             List<OpdEntry> opd,
-            List<UnitEntry> units) {}
+            List<UnitEntry> units,
+            List<IndikatorRule> indikator) {}
+
+    /** The pemda's early-warning thresholds for deviasi, in points; null where it keeps the defaults. */
+    record Deviasi(Double merah, Double kuning) {}
 
     record OpdEntry(String kode, String nama, String singkatan, String jenis, String parent, List<String> aliases) {}
 
@@ -41,7 +46,7 @@ final class OpdReference {
         List<PemdaEntry> out = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (YamlNode p : root.list("pemda")) {
-            p.allowKeys("kode", "nama", "jenis", "provinsi", "opd", "band_sets");
+            p.allowKeys("kode", "nama", "jenis", "provinsi", "opd", "band_sets", "deviasi", "iku");
             String kode = p.string("kode");
             if (seen.put(kode, p.path()) != null) {
                 throw p.error("pemda kode " + kode + " is listed twice");
@@ -54,6 +59,26 @@ final class OpdReference {
                 b.allowKeys("predikat", "mutu", "capaian");
                 b.entries().forEach((k, v) -> bands.put(k, v.asString()));
             });
+            Deviasi deviasi = new Deviasi(null, null);
+            if (p.has("deviasi")) {
+                YamlNode d = p.get("deviasi").allowKeys("merah", "kuning");
+                deviasi = new Deviasi(
+                        d.opt("merah").map(YamlNode::asDouble).orElse(null),
+                        d.opt("kuning").map(YamlNode::asDouble).orElse(null));
+                if (deviasi.merah() != null && deviasi.kuning() != null && deviasi.merah() > deviasi.kuning()) {
+                    throw d.error(
+                            "merah (" + deviasi.merah() + ") must not be above kuning (" + deviasi.kuning() + ")");
+                }
+            }
+            List<IndikatorRule> indikator = new ArrayList<>();
+            if (p.has("iku")) {
+                String rel = p.string("iku");
+                Path ikuFile = file.getParent().resolve(rel);
+                if (!Files.isRegularFile(ikuFile)) {
+                    throw p.get("iku").error("names " + rel + ", which does not exist");
+                }
+                readIkuFile(YamlNode.load(ikuFile, "etl/reference/" + rel), kode, indikator);
+            }
             List<OpdEntry> opd = new ArrayList<>();
             List<UnitEntry> units = new ArrayList<>();
             if (p.has("opd")) {
@@ -70,10 +95,38 @@ final class OpdReference {
                     p.string("jenis"),
                     p.optString("provinsi").orElse(null),
                     bands,
+                    deviasi,
                     opd,
-                    units));
+                    units,
+                    indikator));
         }
         return out;
+    }
+
+    private static void readIkuFile(YamlNode root, String pemdaKode, List<IndikatorRule> out) {
+        root.allowKeys("pemda", "indikator");
+        if (!root.string("pemda").equals(pemdaKode)) {
+            throw root.get("pemda")
+                    .error("is " + root.string("pemda") + " but pemda.yml lists this file for " + pemdaKode);
+        }
+        Map<String, String> seen = new HashMap<>();
+        for (YamlNode i : root.list("indikator")) {
+            i.allowKeys("opd", "nama", "arah", "target");
+            String arah = i.optString("arah").orElse(null);
+            if (arah != null && !IndikatorRule.ARAH.contains(arah)) {
+                throw i.get("arah").error("is '" + arah + "' (known: " + String.join(", ", IndikatorRule.ARAH) + ")");
+            }
+            Map<Integer, String> target = new LinkedHashMap<>();
+            i.opt("target").ifPresent(t -> t.entries().forEach((year, value) -> {
+                if (!year.matches("(19|20)\\d\\d")) throw t.error("'" + year + "' is not a year");
+                target.put(Integer.parseInt(year), value.asString());
+            }));
+            if (arah == null && target.isEmpty()) throw i.error("gives neither 'arah' nor 'target'");
+            String key = OpdDirectory.key(i.string("opd")) + "|" + IndikatorRule.key(i.string("nama"));
+            String before = seen.putIfAbsent(key, i.path());
+            if (before != null) throw i.error("names the same indicator as " + before);
+            out.add(new IndikatorRule(i.string("opd"), i.string("nama"), arah, target, root.file(), i.path()));
+        }
     }
 
     private static void readOpdFile(YamlNode root, String pemdaKode, List<OpdEntry> opd, List<UnitEntry> units) {

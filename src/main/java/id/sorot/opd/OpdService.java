@@ -3,6 +3,7 @@ package id.sorot.opd;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.duckdb.Store;
 import id.sorot.base.duckdb.StoreException;
+import id.sorot.base.yaml.DefinitionException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +51,9 @@ public class OpdService {
                 c.rollback();
                 throw e;
             }
-            directory = read(c);
+            OpdDirectory d = read(c);
+            attachRules(d, reference);
+            directory = d;
         } catch (SQLException e) {
             throw new StoreException("cannot store the OPD reference: " + e.getMessage(), e);
         }
@@ -65,7 +68,7 @@ public class OpdService {
                 pemdaIds.put(p.kode(), id);
             }
             try (PreparedStatement ps =
-                    c.prepareStatement("INSERT OR REPLACE INTO pemda VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    c.prepareStatement("INSERT OR REPLACE INTO pemda VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setInt(1, id);
                 ps.setString(2, p.kode());
                 ps.setString(3, p.nama());
@@ -74,6 +77,8 @@ public class OpdService {
                 ps.setString(6, p.bandSets().get("predikat"));
                 ps.setString(7, p.bandSets().get("mutu"));
                 ps.setString(8, p.bandSets().get("capaian"));
+                ps.setObject(9, p.deviasi().merah());
+                ps.setObject(10, p.deviasi().kuning());
                 ps.executeUpdate();
             }
         }
@@ -197,6 +202,21 @@ public class OpdService {
         return out;
     }
 
+    /** Each indicator rule to the OPD it names; a rule naming no OPD of its pemda stops the sync. */
+    private static void attachRules(OpdDirectory d, List<OpdReference.PemdaEntry> reference) {
+        for (OpdReference.PemdaEntry p : reference) {
+            Pemda pemda = d.pemda(p.kode()).orElseThrow();
+            for (IndikatorRule rule : p.indikator()) {
+                Opd opd = d.findOpd(pemda.id(), rule.opd())
+                        .orElseThrow(() -> new DefinitionException(
+                                rule.file(),
+                                rule.path() + ".opd",
+                                "names OPD '" + rule.opd() + "', which " + pemda.nama() + " does not list"));
+                d.addIndikatorRule(opd.id(), rule);
+            }
+        }
+    }
+
     private static int nextval(Connection c, String sequence) throws SQLException {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT nextval('" + sequence + "')")) {
@@ -222,7 +242,9 @@ public class OpdService {
                             rs.getString("provinsi"),
                             rs.getString("band_predikat"),
                             rs.getString("band_mutu"),
-                            rs.getString("band_capaian")));
+                            rs.getString("band_capaian"),
+                            (Double) rs.getObject("deviasi_merah"),
+                            (Double) rs.getObject("deviasi_kuning")));
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT * FROM opd")) {

@@ -1,6 +1,9 @@
 package id.sorot.opd;
 
-/** A local government, with the band sets that compute its predikat, mutu and capaian rating. */
+/**
+ * A local government, with the band sets that compute its predikat, mutu and capaian rating, and
+ * its early-warning thresholds for deviasi (null where it keeps Sorot's defaults).
+ */
 public record Pemda(
         int id,
         String kode,
@@ -9,4 +12,6 @@ public record Pemda(
         String provinsi,
         String bandPredikat,
         String bandMutu,
-        String bandCapaian) {}
+        String bandCapaian,
+        Double deviasiMerah,
+        Double deviasiKuning) {}

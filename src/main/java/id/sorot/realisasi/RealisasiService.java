@@ -5,6 +5,7 @@ import id.sorot.base.SorotProperties;
 import id.sorot.cube.CubeService;
 import id.sorot.cube.model.CubeQuery;
 import id.sorot.cube.model.CubeResult;
+import id.sorot.opd.OpdService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,10 +45,12 @@ public class RealisasiService {
     };
 
     private final CubeService cubes;
+    private final OpdService opds;
     private final Thresholds defaults;
 
-    public RealisasiService(CubeService cubes, SorotProperties properties) {
+    public RealisasiService(CubeService cubes, OpdService opds, SorotProperties properties) {
         this.cubes = cubes;
+        this.opds = opds;
         this.defaults = new Thresholds(
                 properties.deviasi().merah(), properties.deviasi().kuning());
     }
@@ -129,8 +132,31 @@ public class RealisasiService {
             Double pagu,
             int subKegiatan) {}
 
+    /** Sorot's early-warning thresholds (sorot.deviasi.*), for a pemda whose reference sets none. */
     public Thresholds defaultThresholds() {
         return defaults;
+    }
+
+    /** The pemda's own thresholds where etl/reference/pemda.yml sets them ({@code deviasi:}), else the defaults. */
+    public Thresholds thresholds(String pemdaKode) {
+        return opds.directory()
+                .pemda(pemdaKode)
+                .map(p -> new Thresholds(
+                        p.deviasiMerah() != null
+                                ? p.deviasiMerah()
+                                : Math.min(defaults.merah(), orMax(p.deviasiKuning())),
+                        p.deviasiKuning() != null
+                                ? p.deviasiKuning()
+                                : Math.max(defaults.kuning(), orMin(p.deviasiMerah()))))
+                .orElse(defaults);
+    }
+
+    private static double orMax(Double v) {
+        return v == null ? Double.MAX_VALUE : v;
+    }
+
+    private static double orMin(Double v) {
+        return v == null ? -Double.MAX_VALUE : v;
     }
 
     /** Years with realisasi for the pemda, latest first. */

@@ -92,6 +92,11 @@ public class RuleService {
         return set;
     }
 
+    /** Every band set's name, in a stable order. */
+    public List<String> bandSetNames() {
+        return bandSets.keySet().stream().sorted().toList();
+    }
+
     public boolean hasBandSet(String name) {
         return bandSets.containsKey(name);
     }

@@ -65,6 +65,8 @@ class CubeCatalogTest extends SorotTest {
                 "duplicate_name   | cubes/duplicate_name.yml: measures[0].name: duplicate name 'opd'",
                 "key_order        | cubes/key_order.yml: table: key 'table' must come before 'description' (order: name, table, description, joins, measures, dimensions)",
                 "unknown_band_set | cubes/unknown_band_set.yml: measures[1].band_set: unknown band set 'predikat_2030'",
+                "unknown_band_role | cubes/unknown_band_role.yml: measures[1].band_set: unknown role 'pemda.rating' (known: pemda.predikat, pemda.mutu, pemda.capaian)",
+                "band_role_without_pemda | cubes/band_role_without_pemda.yml: measures[1].band_set: needs a join named pemda on the table pemda",
                 "cycle            | cubes/cycle.yml: measure 'a' depends on itself",
                 "no_aggregation   | cubes/no_aggregation.yml: measures[0].aggregation: is required",
             })

@@ -69,6 +69,19 @@ public record CubeDefinition(
     public record Dimension(
             String name, String column, String type, String parent, String aliasOf, String description) {}
 
+    /**
+     * The role a band measure's {@code band_set} names ({@code capaian} of {@code pemda.capaian}:
+     * the band set each row's pemda has for it), or null when it names one band set for all.
+     */
+    public static String pemdaRole(String bandSet) {
+        return bandSet != null && bandSet.startsWith("pemda.") ? bandSet.substring("pemda.".length()) : null;
+    }
+
+    /** The pemda column holding a role's band set name, as a column reference. */
+    public static String pemdaBandColumn(String role) {
+        return "pemda.band_" + role;
+    }
+
     /** A column reference ({@code nilai}, {@code opd.jenis}) as SQL over the fact aliased {@code f}. */
     public static String columnSql(String ref) {
         int dot = ref.indexOf('.');

@@ -3,7 +3,6 @@ package id.sorot.cube.model;
 import id.sorot.rules.RuleService;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +27,11 @@ public final class CubeSql {
     private static final Set<String> OPS = Set.of("eq", "ne", "in", "not_in", "lt", "lte", "gt", "gte", "between");
 
     private CubeSql() {}
+
+    /** The hidden column that carries a group's band set name for a role. */
+    private static String bandsOf(String role) {
+        return "__band_" + role;
+    }
 
     static String q(String identifier) {
         return "\"" + identifier + "\"";
@@ -120,14 +124,26 @@ public final class CubeSql {
             selects.add(aggregate(m) + " AS " + q(m.name()));
             joins.addAll(columnsRead(m));
         }
+        // a band by each pemda's own band set: the group's band set name, when all its rows share one
+        Set<String> roles = new LinkedHashSet<>();
+        for (CubeDefinition.Measure m : needed.values()) {
+            String role = m.aggregation().equals("band") ? CubeDefinition.pemdaRole(m.bandSet()) : null;
+            if (role == null || !roles.add(role)) continue;
+            String column = CubeDefinition.pemdaBandColumn(role);
+            joins.add(column);
+            String sqlColumn = CubeDefinition.columnSql(column);
+            selects.add("CASE WHEN MIN(" + sqlColumn + ") = MAX(" + sqlColumn + ") THEN MIN(" + sqlColumn + ") END AS "
+                    + q(bandsOf(role)));
+        }
         StringBuilder inner =
                 new StringBuilder("SELECT ").append(String.join(", ", selects)).append(from(cube, joins));
         if (!rowConditions.isEmpty()) inner.append(" WHERE ").append(String.join(" AND ", rowConditions));
         if (!groupBy.isEmpty()) inner.append(" GROUP BY ").append(String.join(", ", groupBy));
 
         String sql = inner.toString();
-        Set<String> done = new HashSet<>();
+        Set<String> done = new LinkedHashSet<>();
         needed.values().stream().filter(m -> !m.derived()).forEach(m -> done.add(m.name()));
+        roles.forEach(r -> done.add(bandsOf(r)));
         List<CubeDefinition.Measure> pending = new ArrayList<>(
                 needed.values().stream().filter(CubeDefinition.Measure::derived).toList());
         int level = 0;
@@ -310,7 +326,20 @@ public final class CubeSql {
         return switch (m.aggregation()) {
             case "ratio" -> "100.0 * CAST(" + of + " AS DOUBLE) / NULLIF(CAST(" + q(m.by()) + " AS DOUBLE), 0)";
             case "difference" -> "CAST(" + of + " AS DOUBLE) - CAST(" + q(m.by()) + " AS DOUBLE)";
-            case "band" -> rules.bandSet(m.bandSet()).sqlCase("CAST(" + of + " AS DOUBLE)");
+            case "band" -> {
+                String value = "CAST(" + of + " AS DOUBLE)";
+                String role = CubeDefinition.pemdaRole(m.bandSet());
+                if (role == null) yield rules.bandSet(m.bandSet()).sqlCase(value);
+                // each group by its pemda's band set; a group of pemda with different sets has no label
+                StringBuilder c = new StringBuilder("CASE ").append(q(bandsOf(role)));
+                for (String name : rules.bandSetNames()) {
+                    c.append(" WHEN '")
+                            .append(name)
+                            .append("' THEN ")
+                            .append(rules.bandSet(name).sqlCase(value));
+                }
+                yield c.append(" END").toString();
+            }
             case "rank" -> {
                 String direction = m.order().equals("asc") ? " ASC" : " DESC";
                 List<String> partition = m.within().stream()

@@ -214,7 +214,8 @@ public enum FieldType {
         return digit || text.length() > 1;
     }
 
-    static Quantity quantity(String text) throws Bad {
+    /** A target or realisasi as written: a number with its unit, a range "7-8", or a predikat "A (82.04)". */
+    public static Quantity quantity(String text) throws Bad {
         if (text.isEmpty() || text.equals("-")) return null;
         Quantity simple = simpleQuantity(text);
         if (simple != null) return simple;

@@ -3,7 +3,9 @@ package id.sorot.etl.target;
 import id.sorot.etl.read.FieldType;
 import id.sorot.etl.read.Layout;
 import id.sorot.etl.read.Typed;
+import id.sorot.opd.IndikatorRule;
 import id.sorot.opd.Opd;
+import id.sorot.opd.OpdDirectory;
 import id.sorot.rules.BandSet;
 import id.sorot.rules.Capaian;
 import java.sql.ResultSet;
@@ -14,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -65,11 +68,13 @@ final class IkuTarget extends Target {
 
     /** One load's state: what was looked up when it opened and what it keeps from row to row. */
     private static final class Load implements Run {
+        private final OpdDirectory directory;
         private final Map<String, Integer> known = new HashMap<>();
         private final List<Object[]> added = new ArrayList<>();
         private int nextId;
 
         Load(Prepare ctx) throws SQLException {
+            directory = ctx.directory();
             try (Statement s = ctx.connection().createStatement();
                     ResultSet rs = s.executeQuery("SELECT opd_id, nama, indikator_id FROM indikator")) {
                 while (rs.next()) known.put(rs.getInt(1) + "|" + key(rs.getString(2)), rs.getInt(3));
@@ -96,17 +101,66 @@ final class IkuTarget extends Target {
             return Capaian.Arah.HIGHER;
         }
 
+        private static Capaian.Arah fromReference(String arah) {
+            return switch (arah) {
+                case "turun" -> Capaian.Arah.LOWER;
+                case "rentang" -> Capaian.Arah.RANGE;
+                case "kualitatif" -> Capaian.Arah.QUALITATIVE;
+                default -> Capaian.Arah.HIGHER;
+            };
+        }
+
+        /** Whether a target can be measured in a direction: a range needs two bounds, a grade a predikat. */
+        private static boolean fits(Capaian.Arah direction, FieldType.Quantity t) {
+            return switch (direction) {
+                case RANGE -> t.upper() != null;
+                case QUALITATIVE -> t.grade() != null;
+                case HIGHER, LOWER -> t.value() != null && t.upper() == null;
+            };
+        }
+
         @Override
         public void emit(Typed r, Emit e) {
             Opd o = r.opd(OPD);
             FieldType.Quantity t = (FieldType.Quantity) r.get(TARGET);
             FieldType.Quantity real = (FieldType.Quantity) r.get(REALISASI);
+            String name = r.text(INDIKATOR);
+            String targetText = Layout.clean(r.raw(TARGET));
+            // the pemda's reference may say what the table does not: the direction, a year's target
+            IndikatorRule rule = directory.indikatorRule(o.id(), name).orElse(null);
+            String given = rule == null ? null : rule.target().get(r.integer(TAHUN));
+            if (given != null) {
+                FieldType.Quantity fromRule;
+                try {
+                    fromRule = FieldType.quantity(Layout.clean(given));
+                } catch (FieldType.Bad bad) {
+                    e.problem(r, TARGET, "etl.error.reference_target_bad", given, rule.file(), rule.path());
+                    return;
+                }
+                if (t == null) {
+                    t = fromRule;
+                    targetText = given;
+                } else if (!Objects.equals(t.value(), fromRule.value())
+                        || !Objects.equals(t.upper(), fromRule.upper())
+                        || !Objects.equals(t.grade(), fromRule.grade())) {
+                    e.problem(r, TARGET, "etl.error.target_differs_from_reference", given, rule.file(), rule.path());
+                    return;
+                }
+            }
             if (t == null) {
                 e.problem(r, TARGET, "etl.error.missing_value");
                 return;
             }
-            String name = r.text(INDIKATOR);
-            Capaian.Arah direction = direction(r.text(ARAH), t);
+            Capaian.Arah direction;
+            if (rule != null && rule.arah() != null) {
+                direction = fromReference(rule.arah());
+                if (!fits(direction, t)) {
+                    e.problem(r, TARGET, "etl.error.target_not_for_arah", targetText, rule.arah(), rule.file());
+                    return;
+                }
+            } else {
+                direction = direction(r.text(ARAH), t);
+            }
             String k = o.id() + "|" + key(name);
             Integer id = known.get(k);
             if (id == null) {
@@ -123,7 +177,7 @@ final class IkuTarget extends Target {
                     direction.name().toLowerCase(Locale.ROOT)
                 });
             }
-            BandSet grades = e.rules.predikat();
+            BandSet grades = e.rules.bandSet(directory.pemda(o.pemdaId()).bandPredikat());
             Double computed =
                     switch (direction) {
                         case QUALITATIVE -> real == null ? null : Capaian.qualitative(real.grade(), t.grade(), grades);
@@ -137,7 +191,7 @@ final class IkuTarget extends Target {
             out.set(COL_OPD_ID, o.id());
             out.set(COL_INDIKATOR_ID, id);
             out.set(COL_PERIODE_ID, r.integer(TAHUN) * 10);
-            out.set(COL_TARGET_TEXT, Layout.clean(r.raw(TARGET)));
+            out.set(COL_TARGET_TEXT, targetText);
             out.set(COL_TARGET, t.value());
             out.set(COL_TARGET_UPPER, t.upper());
             out.set(COL_TARGET_GRADE, t.grade());

@@ -315,7 +315,7 @@ class OpdProfileView extends Dashboard {
                 .source(getTranslation("deviasi.source"));
         if (p.realisasi().isEmpty()) return panel.content(none("profile-realisasi-none"));
         RealisasiService.Line l = p.realisasi().get();
-        RealisasiService.Thresholds t = realisasi.defaultThresholds();
+        RealisasiService.Thresholds t = realisasi.thresholds(pemda());
         record Figure(String name, Double rencana, Double realisasi, Double deviasi) {}
         List<Figure> figures = List.of(
                 new Figure(

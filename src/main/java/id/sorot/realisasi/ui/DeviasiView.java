@@ -111,7 +111,7 @@ class DeviasiView extends Dashboard {
     }
 
     private QueryParameters state(Integer tahun, String measure, Thresholds t, String opd, String sub) {
-        Thresholds d = realisasi.defaultThresholds();
+        Thresholds d = realisasi.thresholds(pemda());
         boolean sameYear = tahun != null && tahun.equals(this.tahun);
         return UrlState.of(
                 "tahun",
@@ -139,7 +139,7 @@ class DeviasiView extends Dashboard {
         if (tahun == null) return;
         String m = UrlState.text(params, "ukuran").filter(MEASURES::contains).orElse("keuangan");
         measure.setValue(m);
-        Thresholds d = realisasi.defaultThresholds();
+        Thresholds d = realisasi.thresholds(pemda());
         double r = UrlState.decimal(params, "merah").orElse(d.merah());
         double k = UrlState.decimal(params, "kuning").orElse(d.kuning());
         thresholds = r <= k ? new Thresholds(r, k) : d;

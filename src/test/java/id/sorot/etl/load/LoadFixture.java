@@ -33,7 +33,12 @@ final class LoadFixture implements AutoCloseable {
     final Loader loader;
 
     LoadFixture(Path dir) {
-        properties = Settings.defaults(dir.resolve("sorot.duckdb"));
+        this(dir, Path.of("."));
+    }
+
+    /** The same with {@code etl/} and {@code cubes/} of another home (its own reference rows). */
+    LoadFixture(Path dir, Path home) {
+        properties = Settings.withHome(dir.resolve("sorot.duckdb"), home);
         store = Store.open(properties.storeFile());
         opds = new OpdService(store, properties);
         rules = new RuleService(properties);
@@ -51,13 +56,11 @@ final class LoadFixture implements AutoCloseable {
 
     /** Loads (or previews) a file by a spec read from anywhere, for Kota Bekasi, as user "uji". */
     LoadResult load(JobSpec spec, Path file, boolean commit) throws Exception {
-        return loader.run(
-                spec,
-                Targets.all().get(spec.target()),
-                SourceFile.of(file),
-                new LoadRequest("3275", null, null, "uji"),
-                commit,
-                null);
+        return load(spec, file, new LoadRequest("3275", null, null, "uji"), commit);
+    }
+
+    LoadResult load(JobSpec spec, Path file, LoadRequest request, boolean commit) throws Exception {
+        return loader.run(spec, Targets.all().get(spec.target()), SourceFile.of(file), request, commit, null);
     }
 
     long count(String sql) throws Exception {
