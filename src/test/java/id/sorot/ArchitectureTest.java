@@ -43,7 +43,8 @@ class ArchitectureTest {
                         "id.sorot.etl.job..",
                         "id.sorot.etl.read..",
                         "id.sorot.etl.target..",
-                        "id.sorot.etl.load..")
+                        "id.sorot.etl.load..",
+                        "id.sorot.etl.draft..")
                 .layer("Cube")
                 .definedBy("id.sorot.cube..")
                 .layer("Api")
