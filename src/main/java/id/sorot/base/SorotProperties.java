@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param avatica JDBC access to the cubes for other tools (off unless enabled)
  * @param deviasi the early-warning thresholds of the deviasi dashboard
  * @param cube the cube layer's store connections
+ * @param saveSpecs whether /impor may save a draft spec into etl/jobs: the one switch that guards
+ *     writing job specs from the UI (until roles decide who may)
  */
 @ConfigurationProperties("sorot")
 public record SorotProperties(
@@ -26,7 +28,8 @@ public record SorotProperties(
         @DefaultValue("256") int maxUploadMb,
         @DefaultValue Avatica avatica,
         @DefaultValue Deviasi deviasi,
-        @DefaultValue Cube cube) {
+        @DefaultValue Cube cube,
+        @DefaultValue("true") boolean saveSpecs) {
 
     /**
      * @param port on 127.0.0.1; 0 picks a free one

@@ -1,5 +1,7 @@
 package id.sorot.etl;
 
+import id.sorot.etl.draft.DraftSpec;
+import id.sorot.etl.draft.TableSketch;
 import id.sorot.etl.job.JobCatalog;
 import id.sorot.etl.job.JobSpec;
 import id.sorot.etl.load.LoadRequest;
@@ -7,6 +9,7 @@ import id.sorot.etl.load.LoadResult;
 import id.sorot.etl.read.EtlException;
 import id.sorot.etl.read.Problem;
 import id.sorot.etl.read.SourceFile;
+import id.sorot.etl.target.Target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,9 +42,11 @@ import org.springframework.web.multipart.MultipartFile;
 class EtlController {
 
     private final EtlService etl;
+    private final DraftService drafts;
 
-    EtlController(EtlService etl) {
+    EtlController(EtlService etl, DraftService drafts) {
         this.etl = etl;
+        this.drafts = drafts;
     }
 
     /** Every job, then every broken spec ({@code status: broken}, with file, path and message). */
@@ -74,6 +79,66 @@ class EtlController {
     List<Map<String, Object>> reload() {
         etl.reload();
         return jobs();
+    }
+
+    /**
+     * A draft spec for a file (multipart {@code file}; {@code pemda} whose OPD master its names are
+     * matched to): what Sorot found, the proposed target and mapping, and the YAML. Nothing is saved.
+     */
+    @PostMapping(path = "/jobs/draft", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, Object>> draft(
+            @RequestParam(value = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String pemda,
+            Locale locale)
+            throws IOException {
+        if (file == null) return error(HttpStatus.BAD_REQUEST, "file", "a multipart field 'file' is required");
+        String name =
+                file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                        ? "upload"
+                        : file.getOriginalFilename();
+        SourceFile source;
+        try (InputStream in = file.getInputStream()) {
+            source = SourceFile.copyOf(name, in, etl.maxUploadBytes());
+        } catch (EtlException e) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problemsOnly(e.problems(), locale));
+        }
+        try {
+            DraftSpec d;
+            try {
+                d = drafts.draft(source, pemda);
+            } catch (EtlException e) {
+                return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problemsOnly(e.problems(), locale));
+            }
+            Target t = d.target() == null ? null : drafts.targets().get(d.target());
+            TableSketch s = d.sketch();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", d.name());
+            body.put("target", d.target());
+            body.put("parameters", d.parameters(t));
+            body.put("missing", d.missing(t));
+            body.put("header_line", s.headerLine());
+            body.put("header_rows", s.headerRows());
+            body.put("data_rows", s.dataRows());
+            body.put("total_rows", s.totalRows());
+            body.put("title_period", s.titlePeriod());
+            List<Map<String, Object>> columns = new ArrayList<>();
+            for (TableSketch.Column c : s.columns()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("index", c.index());
+                m.put("header", c.header());
+                m.put("kind", c.kind().name().toLowerCase(Locale.ROOT));
+                m.put("samples", c.samples());
+                m.put("opd_match", c.opdMatch());
+                m.put("pemda_match", c.pemdaMatch());
+                m.put("field", d.columns().get(c.index()));
+                columns.add(m);
+            }
+            body.put("columns", columns);
+            body.put("yaml", t == null ? null : d.yaml(t));
+            return ResponseEntity.ok(body);
+        } finally {
+            Files.deleteIfExists(source.path());
+        }
     }
 
     @GetMapping("/batches")

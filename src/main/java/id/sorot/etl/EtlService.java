@@ -143,7 +143,11 @@ public class EtlService {
 
     /** Reads and checks a file as a load would, and writes nothing. */
     public LoadResult preview(String job, SourceFile file, LoadRequest request) {
-        JobSpec spec = require(job);
+        return preview(require(job), file, request);
+    }
+
+    /** The same by a spec that is not (yet) in etl/jobs: a draft being tried. */
+    public LoadResult preview(JobSpec spec, SourceFile file, LoadRequest request) {
         if (file.size() > maxUploadBytes) {
             return loader.tooLarge(spec, Targets.all().get(spec.target()), file, maxUploadBytes);
         }

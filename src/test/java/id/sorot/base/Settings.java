@@ -22,6 +22,7 @@ public final class Settings {
                 256,
                 new SorotProperties.Avatica(false, 0, null),
                 new SorotProperties.Deviasi(-10, -5),
-                new SorotProperties.Cube(8));
+                new SorotProperties.Cube(8),
+                true);
     }
 }

@@ -46,6 +46,31 @@ class EtlApiTest extends SorotTest {
     }
 
     @Test
+    void an_unknown_file_gets_a_draft_spec_and_nothing_is_saved() throws Exception {
+        HttpResponse<String> r = post(
+                "jobs/draft",
+                Path.of("src/test/resources/etl/draft/serapan_skpd_oktober_2023.tsv"),
+                Map.of("pemda", "3275"),
+                null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(r.body());
+        assertThat(body.path("name").asString()).isEqualTo("serapan_skpd_oktober_2023");
+        assertThat(body.path("target").asString()).isEqualTo("realisasi_opd");
+        assertThat(body.path("missing").size()).isZero();
+        assertThat(body.path("header_line").asInt()).isEqualTo(4);
+        assertThat(body.path("data_rows").asInt()).isEqualTo(3);
+        JsonNode opd = body.path("columns").get(1);
+        assertThat(opd.path("header").asString()).isEqualTo("SKPD");
+        assertThat(opd.path("kind").asString()).isEqualTo("teks");
+        assertThat(opd.path("opd_match").asDouble()).isEqualTo(1.0);
+        assertThat(opd.path("field").asString()).isEqualTo("opd");
+        assertThat(body.path("columns").get(2).path("kind").asString()).isEqualTo("rupiah");
+        assertThat(body.path("yaml").asString())
+                .contains("name: serapan_skpd_oktober_2023", "columns: {1: opd, 2: anggaran, 3: realisasi_keuangan_rp");
+        assertThat(Path.of("etl/jobs/serapan_skpd_oktober_2023.yml")).doesNotExist();
+    }
+
+    @Test
     void a_good_file_loads_and_answers_with_its_batch() throws Exception {
         HttpResponse<String> r = post(
                 "akip_pemda",

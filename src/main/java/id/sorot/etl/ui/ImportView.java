@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.ui.Formats;
+import id.sorot.etl.DraftService;
 import id.sorot.etl.EtlService;
 import id.sorot.etl.job.JobCatalog;
 import id.sorot.etl.job.JobSpec;
@@ -66,11 +67,15 @@ class ImportView extends Div implements HasDynamicTitle {
     private final Div result = new Div();
     private final Div broken = new Div();
     private final Span reloaded = new Span();
+    private final DraftService drafts;
+    private final DraftPanel draft;
     private SourceFile uploaded;
 
-    ImportView(EtlService etl, OpdService opds, SorotProperties properties) {
+    ImportView(EtlService etl, DraftService drafts, OpdService opds, SorotProperties properties) {
         this.etl = etl;
+        this.drafts = drafts;
         this.opds = opds;
+        this.draft = new DraftPanel(drafts, d -> drafts.preview(d, uploaded, request()), this::show, this::draftSaved);
         addClassName("sorot-view");
         setId("import");
 
@@ -198,6 +203,7 @@ class ImportView extends Div implements HasDynamicTitle {
                 broken,
                 progress,
                 summary,
+                draft,
                 result,
                 new H3(getTranslation("import.history")),
                 history);
@@ -253,12 +259,33 @@ class ImportView extends Div implements HasDynamicTitle {
         fileName.setText(getTranslation("import.received", name, Formats.integer(uploaded.size())));
         List<JobSpec> guesses = etl.detect(uploaded);
         if (!guesses.isEmpty()) job.setValue(guesses.getFirst());
+        draft.setVisible(false);
+        if (guesses.isEmpty()) {
+            // no job knows the layout: propose one, matched against the chosen pemda's OPDs
+            try {
+                draft.show(drafts.draft(
+                        uploaded,
+                        pemda.getValue() == null ? null : pemda.getValue().kode()));
+            } catch (IOException | RuntimeException e) {
+                summary.setText(getTranslation("app.error", String.valueOf(e.getMessage())));
+                return;
+            }
+        }
         summary.setText(
                 guesses.isEmpty()
                         ? getTranslation("import.undetected")
                         : getTranslation("import.detected", guesses.getFirst().name()));
         result.removeAll();
         updateParameters();
+    }
+
+    /** A draft saved into etl/jobs: offer it as the job, ready to load. */
+    private void draftSaved(JobSpec saved) {
+        List<JobSpec> jobs = etl.jobs();
+        job.setItems(jobs);
+        jobs.stream().filter(j -> j.name().equals(saved.name())).findFirst().ifPresent(job::setValue);
+        updateParameters();
+        showBroken();
     }
 
     private void updateOpds() {

@@ -45,6 +45,23 @@ class ImportViewTest extends SorotTest {
         browser.settle();
     }
 
+    /** Picks an item of a select as a person does: open it, click the item. */
+    private void choose(String id, String item) {
+        browser.driver().findElement(By.id(id)).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("vaadin-select-item[role=option]")).stream()
+                        .anyMatch(WebElement::isDisplayed));
+        browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
+                // the select shows its value as an item of its own: only the overlay's options count
+                .filter(e -> "option".equals(e.getDomAttribute("role"))
+                        && e.isDisplayed()
+                        && e.getText().strip().equals(item))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no item '" + item + "' in " + id))
+                .click();
+        browser.settle();
+    }
+
     /** Clicks and waits for the outcome line ("... baris dibaca ..."), not the "Memeriksa..." before it. */
     private void click(String id, String outcome) {
         browser.driver().findElement(By.id(id)).click();
@@ -84,6 +101,30 @@ class ImportViewTest extends SorotTest {
         List<List<String>> history = browser.gridRows("import-history");
         assertThat(history.getFirst()).contains("akip_pemda", "nilai_akip_kota_2020_2024.tsv", "5 / 1", "dimuat");
         browser.screenshot("import-loaded");
+    }
+
+    @Test
+    void an_unknown_file_gets_a_draft_spec_that_reads_it() throws Exception {
+        browser.open(baseUrl() + "/impor", "import-upload");
+        upload(Path.of("src/test/resources/etl/draft/serapan_skpd_oktober_2023.tsv"));
+        assertThat(browser.text("import-summary")).contains("Tata letak tidak dikenali", "draf spec");
+        assertThat(browser.text("draft-found"))
+                .contains("Judul kolom di baris 4", "3 baris data, 1 baris jumlah", "100,00% cocok", "dari judul");
+        assertThat(browser.text("draft-target")).contains("realisasi_opd");
+        assertThat(browser.text("draft-col-2")).contains("anggaran");
+        assertThat(browser.text("draft-yaml")).contains("check: {anggaran: sum, realisasi_keuangan_rp: sum}");
+        assertThat(browser.text("draft-missing")).isEmpty();
+
+        // a column the user sets aside leaves the draft without its total check
+        choose("draft-col-2", "tidak dipakai");
+        assertThat(browser.text("draft-yaml")).contains("columns: {1: opd, 3: realisasi_keuangan_rp, 4:");
+
+        choose("draft-col-2", "anggaran");
+        click("draft-try", "baris dibaca");
+        assertThat(browser.text("import-summary")).contains("3 baris dibaca, tidak ada masalah");
+        assertThat(browser.gridRows("import-checks"))
+                .allSatisfy(r -> assertThat(r).contains("sesuai"));
+        browser.screenshot("import-draft");
     }
 
     @Test
