@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code sorot etl <job> <file> [--pemda=] [--period=] [--opd=] [--server=URL] [--dry-run] [--lang=en]},
- * and {@code sorot etl check <spec.yml> <file>} ({@link SpecCheck}) for a spec author.
+ * and for a spec author {@code sorot etl check <spec.yml> <file>} and {@code sorot etl draft <file>}
+ * ({@link SpecCheck}).
  * DuckDB lets one process own the store, so when a Sorot server answers at {@code --server}
  * (default http://localhost:8080) the file goes through its HTTP endpoint; otherwise the command
  * opens the store itself ({@code --sorot.store}, or {@code --store}). Exit 0: loaded (or checked);
@@ -67,13 +68,20 @@ final class EtlVerb implements Verb {
     public String usage() {
         return "etl <job> <file> [--pemda=KODE] [--period=YEAR] [--opd=OPD] [--server=URL] [--dry-run] [--lang=id|en]"
                 + " [--sorot.store=FILE]\n       sorot etl check <spec.yml> <file> [--pemda=KODE] [--period=YEAR] [--opd=OPD]"
-                + " [--lang=id|en] [--sorot.home=DIR]";
+                + " [--lang=id|en] [--sorot.home=DIR]\n       sorot etl draft <file> [--pemda=KODE] [--sorot.home=DIR]";
     }
 
     @Override
     public int run(List<String> positional, Map<String, String> options, PrintStream out, PrintStream err) {
         if (!positional.isEmpty() && positional.getFirst().equals("check")) {
             return check(positional, options, out, err);
+        }
+        if (!positional.isEmpty() && positional.getFirst().equals("draft")) {
+            if (positional.size() != 2 || !Files.isRegularFile(Path.of(positional.get(1)))) {
+                err.println("usage: sorot " + usage());
+                return Shell.USAGE;
+            }
+            return SpecCheck.draft(properties, Path.of(positional.get(1)), options.get("pemda"), out, err);
         }
         if (positional.size() != 2) {
             err.println("usage: sorot " + usage());

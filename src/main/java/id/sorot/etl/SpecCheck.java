@@ -3,16 +3,20 @@ package id.sorot.etl;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.duckdb.Store;
 import id.sorot.base.yaml.DefinitionException;
+import id.sorot.etl.draft.DraftSpec;
+import id.sorot.etl.draft.TableSketch;
 import id.sorot.etl.job.JobCatalog;
 import id.sorot.etl.job.JobSpec;
 import id.sorot.etl.load.LoadRequest;
 import id.sorot.etl.load.LoadResult;
 import id.sorot.etl.load.Loader;
+import id.sorot.etl.read.EtlException;
 import id.sorot.etl.read.Problem;
 import id.sorot.etl.read.SourceFile;
 import id.sorot.etl.target.Targets;
 import id.sorot.opd.OpdDirectory;
 import id.sorot.opd.OpdService;
+import id.sorot.opd.Pemda;
 import id.sorot.rules.RuleService;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -77,6 +81,58 @@ final class SpecCheck {
             }
         } catch (IOException | DefinitionException e) {
             err.println("sorot etl check: " + e.getMessage());
+            return EtlVerb.FAILED;
+        } finally {
+            delete(scratch);
+        }
+    }
+
+    /**
+     * {@code sorot etl draft <file>}: the draft spec of a file, as YAML on stdout (with what Sorot
+     * found as comments above it), ready to save as etl/jobs/{@code name}.yml and try with check.
+     */
+    static int draft(SorotProperties properties, Path file, String pemdaKode, PrintStream out, PrintStream err) {
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("sorot-draft-");
+            try (Store store = Store.open(scratch.resolve("draft.duckdb"))) {
+                OpdService opds = new OpdService(store, properties);
+                String kode = pemdaKode != null ? pemdaKode : properties.pemda();
+                Pemda pemda = opds.directory().pemda(kode).orElse(null);
+                if (pemda == null) {
+                    err.println("sorot etl draft: no pemda '" + kode + "' in etl/reference/pemda.yml");
+                    return EtlVerb.FAILED;
+                }
+                TableSketch sketch = TableSketch.of(SourceFile.of(file), opds.directory(), pemda);
+                if (sketch.headerless()) {
+                    err.println("sorot etl draft: " + file + ": no row of column headings followed by rows with"
+                            + " numbers; this does not look like a table");
+                    return EtlVerb.REJECTED;
+                }
+                DraftSpec d = DraftSpec.propose(
+                        sketch,
+                        Targets.all(),
+                        n -> Files.exists(properties.etlDir().resolve("jobs/" + n + ".yml")));
+                out.println("# draft of " + file.getFileName() + ": header on row " + sketch.headerLine() + " ("
+                        + sketch.headerRows() + " rows), " + sketch.dataRows() + " data rows, " + sketch.totalRows()
+                        + " total rows");
+                for (TableSketch.Column c : sketch.columns()) {
+                    out.println("#   column " + c.index() + ": " + c.header() + " | "
+                            + c.kind().name().toLowerCase(Locale.ROOT) + " | e.g. " + String.join("; ", c.samples())
+                            + (c.opdMatch() > 0 ? " | OPD match " + Math.round(100 * c.opdMatch()) + " %" : "")
+                            + (d.columns().containsKey(c.index())
+                                    ? " -> " + d.columns().get(c.index())
+                                    : ""));
+                }
+                if (d.target() == null) {
+                    err.println("sorot etl draft: no target fits the columns; write the spec by hand (README)");
+                    return EtlVerb.REJECTED;
+                }
+                out.print(d.yaml(Targets.all().get(d.target())));
+                return EtlVerb.LOADED;
+            }
+        } catch (IOException | DefinitionException | EtlException e) {
+            err.println("sorot etl draft: " + e.getMessage());
             return EtlVerb.FAILED;
         } finally {
             delete(scratch);

@@ -25,7 +25,7 @@ final class BenchVerb implements Verb {
 
     @Override
     public String usage() {
-        return "bench etl|cubes|dashboards|xlsx [--option=value ...] (see README)";
+        return "bench etl|cubes|dashboards|xlsx|draft [--option=value ...] (see README)";
     }
 
     @Override
@@ -43,6 +43,7 @@ final class BenchVerb implements Verb {
             case "cubes" -> CubeBench.run(options, out, store -> Shell.headless(Application.class, store.toString()));
             case "dashboards" -> dashboards(options, out);
             case "xlsx" -> XlsxBench.run(options, out);
+            case "draft" -> DraftBench.run(options, out);
             default -> {
                 err.println((what.isEmpty()
                                 ? "sorot bench: which benchmark?"

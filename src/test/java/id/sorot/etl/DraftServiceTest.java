@@ -66,7 +66,7 @@ class DraftServiceTest {
             DraftSpec d = s.drafts().draft(file, "3275");
             assertThat(d.target()).isEqualTo("realisasi_opd");
             assertThat(d.columns())
-                    .containsExactlyEntriesOf(
+                    .isEqualTo(
                             Map.of(1, "opd", 2, "anggaran", 3, "realisasi_keuangan_rp", 4, "realisasi_keuangan_pct"));
             LoadResult tried = s.drafts().preview(d, file, LoadRequest.by("uji").withPemda("3275"));
             assertThat(tried.status()).as(tried.problems().toString()).isEqualTo(LoadResult.Status.VALID);

@@ -112,6 +112,23 @@ class EtlVerbTest extends SorotTest {
     }
 
     @Test
+    void draft_writes_a_spec_for_an_unknown_file_that_check_then_reads_clean() throws Exception {
+        Path drafts = Files.createTempDirectory(STORE_DIR, "drafted");
+        String file = "src/test/resources/etl/draft/serapan_skpd_oktober_2023.tsv";
+        Run draft = sorot("http://127.0.0.1:9", "draft", file, "--pemda=3275");
+        assertThat(draft.exit()).as(draft.err()).isEqualTo(EtlVerb.LOADED);
+        assertThat(draft.out())
+                .contains("# draft of serapan_skpd_oktober_2023.tsv: header on row 4 (1 rows), 3 data rows")
+                .contains("#   column 1: SKPD | teks | e.g. Dinas Pendidikan; Dinas Kesehatan; Dinas Sosial"
+                        + " | OPD match 100 % -> opd")
+                .contains("target: realisasi_opd");
+        Path spec = Files.writeString(drafts.resolve("serapan_skpd_oktober_2023.yml"), draft.out());
+        Run check = sorot("http://127.0.0.1:9", "check", spec.toString(), file, "--pemda=3275");
+        assertThat(check.exit()).as(check.err()).isEqualTo(EtlVerb.LOADED);
+        assertThat(check.out()).contains("serapan_skpd_oktober_2023 -> realisasi_opd: 3 rows read, 0 problems");
+    }
+
+    @Test
     void check_names_a_broken_draft_by_path_and_honours_sorot_home() throws Exception {
         Run broken = sorot(
                 "http://127.0.0.1:9",

@@ -12,19 +12,18 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What a file no job recognises looks like: where its header is (one row or two), the title lines
+ * What a file no job recognises looks like: where its header is (one row, or up to four), the title lines
  * above it and the as-of date or year they give, which rows are data, totals and notes, and for
  * each column its header, the kind of its values and, for text, how many name an OPD or a pemda of
  * the master. The ground a draft spec is proposed on.
  *
  * @param headerLine the line of the header (1-based, as problems count rows)
- * @param headerRows 1 to 4: the rows under the first that name parts, units or column numbers
+ * @param headerRows 1 to 4: the first header row and those under it that name parts, units or column numbers
  * @param title the lines above the header, joined
  * @param titlePeriod a regular expression whose group reads the period in the title, or null
  * @param dataPattern what column 0 of a data row holds (a running number, a kode), or null when
@@ -82,7 +81,7 @@ public record TableSketch(
             while (rows.size() < MAX_ROWS && (row = source.next()) != null) rows.add(row);
         }
         int h = headerIndex(rows);
-        if (h < 0 || !numbersFollow(rows, h)) return empty(file.name(), rows);
+        if (h < 0 || !numbersFollow(rows, h)) return empty(file.name());
         Row header = rows.get(h);
         int headerRows = 1;
         while (headerRows < 4 && h + headerRows < rows.size() && isSubHeader(rows.get(h + headerRows))) headerRows++;
@@ -180,7 +179,7 @@ public record TableSketch(
                 head);
     }
 
-    private static TableSketch empty(String file, List<Row> rows) {
+    private static TableSketch empty(String file) {
         return new TableSketch(file, 0, 0, "", null, List.of(), 0, 0, 0, null, -1, null, List.of());
     }
 
@@ -379,9 +378,5 @@ public record TableSketch(
             }
         }
         return best;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
