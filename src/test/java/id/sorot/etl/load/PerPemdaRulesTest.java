@@ -127,6 +127,21 @@ class PerPemdaRulesTest {
     }
 
     @Test
+    void red_above_yellow_is_a_clear_reference_error() throws Exception {
+        open();
+        Path ref = dir.resolve("home/etl/reference/pemda.yml");
+        Files.writeString(
+                ref,
+                Files.readString(ref)
+                        .replace("deviasi: {merah: -15, kuning: -7.5}", "deviasi: {merah: -3, kuning: -8}"));
+        assertThatThrownBy(() -> fx.opds.sync())
+                .isInstanceOf(DefinitionException.class)
+                .hasMessageContaining("etl/reference/pemda.yml")
+                .hasMessageContaining("pemda[1].deviasi")
+                .hasMessageContaining("merah (-3.0) must not be above kuning (-8.0)");
+    }
+
+    @Test
     void a_target_in_the_table_that_disagrees_with_the_reference_is_refused_naming_both() throws Exception {
         open();
         Path file = dir.resolve("iku_beda.tsv");

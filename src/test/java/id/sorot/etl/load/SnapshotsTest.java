@@ -46,6 +46,17 @@ class SnapshotsTest extends WithLoadFixture {
     }
 
     @Test
+    void the_monthly_table_as_csv_with_a_bom_crlf_and_a_jumlah_row_loads_the_same() throws Exception {
+        LoadResult monthly = fx.load(
+                "realisasi_opd_bulanan", Path.of("src/test/resources/etl/bulanan/realisasi_bulanan_2023.csv"), true);
+        assertThat(monthly.status()).as(monthly.problems().toString()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(monthly.rowsLoaded()).isEqualTo(30);
+        assertThat(fx.count("SELECT count(DISTINCT per_tanggal) FROM fact_realisasi_opd"))
+                .isEqualTo(10);
+        assertThat(count("per_tanggal = DATE '2023-10-31'")).isEqualTo(3);
+    }
+
+    @Test
     void a_year_table_without_a_date_is_as_of_the_years_end() throws Exception {
         LoadResult r = fx.load(
                 "realisasi_opd_simpelbang", LoadFixture.SAMPLES.resolve("realisasi_fisik_keuangan_opd_2024.tsv"), true);
