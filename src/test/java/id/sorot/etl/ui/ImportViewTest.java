@@ -45,12 +45,22 @@ class ImportViewTest extends SorotTest {
         browser.settle();
     }
 
-    /** Picks an item of a select as a person does: open it, click the item. */
+    /**
+     * Picks an item of a select as a person does: open it, click the item. The overlay of the select
+     * picked before must be closed first, or the click that should open this one is lost.
+     */
     private void choose(String id, String item) {
-        browser.driver().findElement(By.id(id)).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("vaadin-select-item[role=option]")).stream()
-                        .anyMatch(WebElement::isDisplayed));
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+        wait.until(d -> Boolean.TRUE.equals(
+                browser.js("return [...document.querySelectorAll('vaadin-select')].every(s => !s.opened);")));
+        wait.until(d -> {
+            if (!Boolean.TRUE.equals(browser.js("return document.getElementById(arguments[0]).opened;", id))) {
+                d.findElement(By.id(id)).click();
+            }
+            return Boolean.TRUE.equals(browser.js("return document.getElementById(arguments[0]).opened;", id))
+                    && d.findElements(By.cssSelector("vaadin-select-item[role=option]")).stream()
+                            .anyMatch(WebElement::isDisplayed);
+        });
         browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
                 // the select shows its value as an item of its own: only the overlay's options count
                 .filter(e -> "option".equals(e.getDomAttribute("role"))
@@ -59,6 +69,7 @@ class ImportViewTest extends SorotTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no item '" + item + "' in " + id))
                 .click();
+        wait.until(d -> !Boolean.TRUE.equals(browser.js("return document.getElementById(arguments[0]).opened;", id)));
         browser.settle();
     }
 
