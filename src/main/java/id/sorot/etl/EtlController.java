@@ -92,13 +92,9 @@ class EtlController {
             Locale locale)
             throws IOException {
         if (file == null) return error(HttpStatus.BAD_REQUEST, "file", "a multipart field 'file' is required");
-        String name =
-                file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                        ? "upload"
-                        : file.getOriginalFilename();
         SourceFile source;
-        try (InputStream in = file.getInputStream()) {
-            source = SourceFile.copyOf(name, in, etl.maxUploadBytes());
+        try {
+            source = received(file);
         } catch (EtlException e) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problemsOnly(e.problems(), locale));
         }
@@ -163,13 +159,9 @@ class EtlController {
         if (file == null || file.isEmpty() && file.getOriginalFilename() == null) {
             return error(HttpStatus.BAD_REQUEST, "file", "a multipart field 'file' is required");
         }
-        String name =
-                file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                        ? "upload"
-                        : file.getOriginalFilename();
         SourceFile source;
-        try (InputStream in = file.getInputStream()) {
-            source = SourceFile.copyOf(name, in, etl.maxUploadBytes());
+        try {
+            source = received(file);
         } catch (EtlException e) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problemsOnly(e.problems(), locale));
         }
@@ -180,6 +172,17 @@ class EtlController {
             return ResponseEntity.status(status).body(json(result, locale));
         } finally {
             Files.deleteIfExists(source.path());
+        }
+    }
+
+    /** The upload copied to a temp file, under its own name; refused when over the upload limit. */
+    private SourceFile received(MultipartFile file) throws IOException {
+        String name =
+                file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                        ? "upload"
+                        : file.getOriginalFilename();
+        try (InputStream in = file.getInputStream()) {
+            return SourceFile.copyOf(name, in, etl.maxUploadBytes());
         }
     }
 

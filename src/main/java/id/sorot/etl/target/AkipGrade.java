@@ -1,5 +1,6 @@
 package id.sorot.etl.target;
 
+import id.sorot.etl.read.Typed;
 import id.sorot.rules.BandSet;
 
 /**
@@ -8,6 +9,32 @@ import id.sorot.rules.BandSet;
  * order ranks rows that have no nilai: 0 for the worst band, one more for each band above.
  */
 record AkipGrade(String computed, String effective, int order) {
+
+    /**
+     * The grade of one row of an AKIP table, or null when the row gives no fact: neither nilai nor
+     * predikat (an OPD not evaluated that year: a dash in a multi-year table), or, reported as a
+     * problem, a nilai outside 0-100 or a predikat the band set does not have.
+     */
+    static AkipGrade read(Typed r, Target.Emit e, int nilai, int predikat, BandSet bands) {
+        Long score = r.hundredths(nilai);
+        String reported = r.text(predikat);
+        if (score == null && reported == null) return null;
+        if (score != null && (score < 0 || score > 10000)) {
+            e.problem(r, nilai, "etl.error.out_of_range", 0, 100);
+            return null;
+        }
+        AkipGrade grade = of(score, reported, bands);
+        if (grade == null) {
+            e.problem(
+                    r,
+                    predikat,
+                    "etl.error.predikat_not_in_band_set",
+                    reported,
+                    bands.name(),
+                    String.join(", ", bands.labels()));
+        }
+        return grade;
+    }
 
     /** The grade of a row, or null when the reported predikat is not in the band set. */
     static AkipGrade of(Long hundredths, String reported, BandSet bands) {

@@ -46,35 +46,18 @@ final class AkipOpdTarget extends Target {
     }
 
     private void emit(Typed r, Emit e) {
-        Long score = r.hundredths(NILAI);
-        String reported = r.text(PREDIKAT);
-        // an OPD not evaluated that year (a dash in a multi-year table) is no fact, not an error
-        if (score == null && reported == null) return;
-        if (score != null && (score < 0 || score > 10000)) {
-            e.problem(r, NILAI, "etl.error.out_of_range", 0, 100);
-            return;
-        }
         Pemda p = r.pemda(PEMDA);
-        Opd o = r.opd(OPD);
         BandSet bands = e.rules.bandSet(p.bandPredikat());
-        AkipGrade grade = AkipGrade.of(score, reported, bands);
-        if (grade == null) {
-            e.problem(
-                    r,
-                    PREDIKAT,
-                    "etl.error.predikat_not_in_band_set",
-                    reported,
-                    bands.name(),
-                    String.join(", ", bands.labels()));
-            return;
-        }
+        AkipGrade grade = AkipGrade.read(r, e, NILAI, PREDIKAT, bands);
+        if (grade == null) return;
+        Opd o = r.opd(OPD);
         FactBuffer out = e.out;
         out.startRow();
         out.set(COL_PEMDA_ID, p.id());
         out.set(COL_OPD_ID, o.id());
         out.set(COL_PERIODE_ID, r.integer(TAHUN) * 10);
-        out.set(COL_NILAI, score);
-        out.set(COL_PREDIKAT, reported);
+        out.set(COL_NILAI, r.hundredths(NILAI));
+        out.set(COL_PREDIKAT, r.text(PREDIKAT));
         out.set(COL_PREDIKAT_COMPUTED, grade.computed());
         out.set(COL_PREDIKAT_EFEKTIF, grade.effective());
         out.set(COL_PREDIKAT_URUT, grade.order());
