@@ -270,6 +270,8 @@ class AkipRankingView extends Dashboard {
                 .setWidth("7rem")
                 .setFlexGrow(0);
         if (ranking.withoutNilai() > 0) {
+            // wide enough for the words "tidak tersedia", not only for a number
+            grid.getColumnByKey("nilai").setWidth("9.5rem");
             grid.unavailable("nilai", getTranslation("akip.noNilai"));
             grid.unavailable("perubahan", getTranslation("akip.noNilai"));
         }
