@@ -212,9 +212,7 @@ public class AkipService {
      */
     private String labelled(String fromNilai, Double place) {
         if (fromNilai != null || place == null) return fromNilai;
-        List<String> labels = predikat.labels();
-        int i = labels.size() - 1 - (int) Math.round(place);
-        return i >= 0 && i < labels.size() ? labels.get(i) : null;
+        return predikat.atPlace((int) Math.round(place));
     }
 
     /** Every year's nilai of every OPD, for sparklines. */

@@ -4,6 +4,7 @@ import id.sorot.base.yaml.DefinitionException;
 import id.sorot.base.yaml.YamlNode;
 import id.sorot.cube.model.CubeDefinition;
 import id.sorot.cube.model.CubeQueryException;
+import id.sorot.opd.Pemda;
 import id.sorot.rules.RuleService;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +27,6 @@ public final class CubeCatalog {
     static final Set<String> BASE =
             Set.of("sum", "avg", "min", "max", "count", "count_distinct", "count_if", "weighted_avg");
     static final Set<String> DERIVED = Set.of("ratio", "difference", "band", "rank", "change", "previous");
-    /** The band sets a pemda names in etl/reference/pemda.yml, which a band measure may follow. */
-    static final Set<String> PEMDA_ROLES = Set.of("predikat", "mutu", "capaian");
 
     static final Set<String> FORMATS = Set.of("decimal", "percent", "rupiah", "integer", "label");
     static final Set<String> TYPES = Set.of("text", "integer", "decimal", "date");
@@ -259,10 +258,15 @@ public final class CubeCatalog {
             String role = CubeDefinition.pemdaRole(bandSet);
             if (role != null) {
                 // the band set of each row's pemda, from etl/reference/pemda.yml
-                if (!PEMDA_ROLES.contains(role)) {
+                if (!Pemda.BAND_ROLES.contains(role)) {
                     throw m.get("band_set")
-                            .error("unknown role '" + bandSet + "' (known: pemda.predikat, pemda.mutu,"
-                                    + " pemda.capaian)");
+                            .error("unknown role '" + bandSet + "' (known: "
+                                    + String.join(
+                                            ", ",
+                                            Pemda.BAND_ROLES.stream()
+                                                    .map(r -> "pemda." + r)
+                                                    .toList())
+                                    + ")");
                 }
                 if (!joinsPemda) throw m.get("band_set").error("needs a join named pemda on the table pemda");
             } else if (!rules.hasBandSet(bandSet)) {

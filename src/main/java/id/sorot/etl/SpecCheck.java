@@ -67,20 +67,37 @@ final class SpecCheck {
             err.println(specFile + ": " + (e.path().isEmpty() ? "" : e.path() + ": ") + e.problem());
             return EtlVerb.REJECTED;
         }
-        Path scratch = null;
-        try {
-            scratch = Files.createTempDirectory("sorot-check-");
-            try (Store store = Store.open(scratch.resolve("check.duckdb"));
-                    RootAllocator allocator = new RootAllocator()) {
-                OpdService opds = new OpdService(store, properties);
+        return onScratchStore(properties, "sorot etl check", err, (store, opds) -> {
+            try (RootAllocator allocator = new RootAllocator()) {
                 Loader loader = new Loader(store, opds, rules, allocator);
                 LoadResult r =
                         loader.run(spec, Targets.all().get(spec.target()), SourceFile.of(file), request, false, null);
                 print(spec, r, opds.directory(), messages, locale, out, err);
                 return r.ok() ? EtlVerb.LOADED : EtlVerb.REJECTED;
             }
-        } catch (IOException | DefinitionException e) {
-            err.println("sorot etl check: " + e.getMessage());
+        });
+    }
+
+    /** What a verb does with a scratch store holding only the reference data; returns the exit code. */
+    @FunctionalInterface
+    private interface ScratchWork {
+        int run(Store store, OpdService opds) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} on a store in a temporary folder that holds only etl/reference (OPD master,
+     * pemda and their rules), so a verb needs no server and never waits for the real store's lock;
+     * the folder is removed after.
+     */
+    private static int onScratchStore(SorotProperties properties, String verb, PrintStream err, ScratchWork work) {
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("sorot-scratch-");
+            try (Store store = Store.open(scratch.resolve("scratch.duckdb"))) {
+                return work.run(store, new OpdService(store, properties));
+            }
+        } catch (IOException | DefinitionException | EtlException e) {
+            err.println(verb + ": " + e.getMessage());
             return EtlVerb.FAILED;
         } finally {
             delete(scratch);
@@ -92,51 +109,39 @@ final class SpecCheck {
      * found as comments above it), ready to save as etl/jobs/{@code name}.yml and try with check.
      */
     static int draft(SorotProperties properties, Path file, String pemdaKode, PrintStream out, PrintStream err) {
-        Path scratch = null;
-        try {
-            scratch = Files.createTempDirectory("sorot-draft-");
-            try (Store store = Store.open(scratch.resolve("draft.duckdb"))) {
-                OpdService opds = new OpdService(store, properties);
-                String kode = pemdaKode != null ? pemdaKode : properties.pemda();
-                Pemda pemda = opds.directory().pemda(kode).orElse(null);
-                if (pemda == null) {
-                    err.println("sorot etl draft: no pemda '" + kode + "' in etl/reference/pemda.yml");
-                    return EtlVerb.FAILED;
-                }
-                TableSketch sketch = TableSketch.of(SourceFile.of(file), opds.directory(), pemda);
-                if (sketch.headerless()) {
-                    err.println("sorot etl draft: " + file + ": no row of column headings followed by rows with"
-                            + " numbers; this does not look like a table");
-                    return EtlVerb.REJECTED;
-                }
-                DraftSpec d = DraftSpec.propose(
-                        sketch,
-                        Targets.all(),
-                        n -> Files.exists(properties.etlDir().resolve("jobs/" + n + ".yml")));
-                out.println("# draft of " + file.getFileName() + ": header on row " + sketch.headerLine() + " ("
-                        + sketch.headerRows() + " rows), " + sketch.dataRows() + " data rows, " + sketch.totalRows()
-                        + " total rows");
-                for (TableSketch.Column c : sketch.columns()) {
-                    out.println("#   column " + c.index() + ": " + c.header() + " | "
-                            + c.kind().name().toLowerCase(Locale.ROOT) + " | e.g. " + String.join("; ", c.samples())
-                            + (c.opdMatch() > 0 ? " | OPD match " + Math.round(100 * c.opdMatch()) + " %" : "")
-                            + (d.columns().containsKey(c.index())
-                                    ? " -> " + d.columns().get(c.index())
-                                    : ""));
-                }
-                if (d.target() == null) {
-                    err.println("sorot etl draft: no target fits the columns; write the spec by hand (README)");
-                    return EtlVerb.REJECTED;
-                }
-                out.print(d.yaml(Targets.all().get(d.target())));
-                return EtlVerb.LOADED;
+        return onScratchStore(properties, "sorot etl draft", err, (store, opds) -> {
+            String kode = pemdaKode != null ? pemdaKode : properties.pemda();
+            Pemda pemda = opds.directory().pemda(kode).orElse(null);
+            if (pemda == null) {
+                err.println("sorot etl draft: no pemda '" + kode + "' in etl/reference/pemda.yml");
+                return EtlVerb.FAILED;
             }
-        } catch (IOException | DefinitionException | EtlException e) {
-            err.println("sorot etl draft: " + e.getMessage());
-            return EtlVerb.FAILED;
-        } finally {
-            delete(scratch);
-        }
+            TableSketch sketch = TableSketch.of(SourceFile.of(file), opds.directory(), pemda);
+            if (sketch.headerless()) {
+                err.println("sorot etl draft: " + file + ": no row of column headings followed by rows with"
+                        + " numbers; this does not look like a table");
+                return EtlVerb.REJECTED;
+            }
+            DraftSpec d = DraftSpec.propose(
+                    sketch, Targets.all(), n -> Files.exists(properties.etlDir().resolve("jobs/" + n + ".yml")));
+            out.println("# draft of " + file.getFileName() + ": header on row " + sketch.headerLine() + " ("
+                    + sketch.headerRows() + " rows), " + sketch.dataRows() + " data rows, " + sketch.totalRows()
+                    + " total rows");
+            for (TableSketch.Column c : sketch.columns()) {
+                out.println("#   column " + c.index() + ": " + c.header() + " | "
+                        + c.kind().name().toLowerCase(Locale.ROOT) + " | e.g. " + String.join("; ", c.samples())
+                        + (c.opdMatch() > 0 ? " | OPD match " + Math.round(100 * c.opdMatch()) + " %" : "")
+                        + (d.columns().containsKey(c.index())
+                                ? " -> " + d.columns().get(c.index())
+                                : ""));
+            }
+            if (d.target() == null) {
+                err.println("sorot etl draft: no target fits the columns; write the spec by hand (README)");
+                return EtlVerb.REJECTED;
+            }
+            out.print(d.yaml(Targets.all().get(d.target())));
+            return EtlVerb.LOADED;
+        });
     }
 
     private static void print(

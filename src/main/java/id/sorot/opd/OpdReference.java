@@ -56,7 +56,7 @@ final class OpdReference {
             bands.put("mutu", "mutu_ikm");
             bands.put("capaian", "capaian_lkip");
             p.opt("band_sets").ifPresent(b -> {
-                b.allowKeys("predikat", "mutu", "capaian");
+                b.allowKeys(Pemda.BAND_ROLES.toArray(String[]::new));
                 b.entries().forEach((k, v) -> bands.put(k, v.asString()));
             });
             Deviasi deviasi = new Deviasi(null, null);
@@ -71,24 +71,10 @@ final class OpdReference {
                 }
             }
             List<IndikatorRule> indikator = new ArrayList<>();
-            if (p.has("iku")) {
-                String rel = p.string("iku");
-                Path ikuFile = file.getParent().resolve(rel);
-                if (!Files.isRegularFile(ikuFile)) {
-                    throw p.get("iku").error("names " + rel + ", which does not exist");
-                }
-                readIkuFile(YamlNode.load(ikuFile, "etl/reference/" + rel), kode, indikator);
-            }
+            if (p.has("iku")) readIkuFile(referenced(p, "iku", file), kode, indikator);
             List<OpdEntry> opd = new ArrayList<>();
             List<UnitEntry> units = new ArrayList<>();
-            if (p.has("opd")) {
-                String rel = p.string("opd");
-                Path opdFile = file.getParent().resolve(rel);
-                if (!Files.isRegularFile(opdFile)) {
-                    throw p.get("opd").error("names " + rel + ", which does not exist");
-                }
-                readOpdFile(YamlNode.load(opdFile, "etl/reference/" + rel), kode, opd, units);
-            }
+            if (p.has("opd")) readOpdFile(referenced(p, "opd", file), kode, opd, units);
             out.add(new PemdaEntry(
                     kode,
                     p.string("nama"),
@@ -103,12 +89,27 @@ final class OpdReference {
         return out;
     }
 
-    private static void readIkuFile(YamlNode root, String pemdaKode, List<IndikatorRule> out) {
-        root.allowKeys("pemda", "indikator");
+    /** The file a pemda entry names under {@code key}, beside pemda.yml; refused if it is not there. */
+    private static YamlNode referenced(YamlNode p, String key, Path pemdaFile) {
+        String rel = p.string(key);
+        Path f = pemdaFile.getParent().resolve(rel);
+        if (!Files.isRegularFile(f)) {
+            throw p.get(key).error("names " + rel + ", which does not exist");
+        }
+        return YamlNode.load(f, "etl/reference/" + rel);
+    }
+
+    /** A file pemda.yml names for a pemda must say it is that pemda's. */
+    private static void checkPemda(YamlNode root, String pemdaKode) {
         if (!root.string("pemda").equals(pemdaKode)) {
             throw root.get("pemda")
                     .error("is " + root.string("pemda") + " but pemda.yml lists this file for " + pemdaKode);
         }
+    }
+
+    private static void readIkuFile(YamlNode root, String pemdaKode, List<IndikatorRule> out) {
+        root.allowKeys("pemda", "indikator");
+        checkPemda(root, pemdaKode);
         Map<String, String> seen = new HashMap<>();
         for (YamlNode i : root.list("indikator")) {
             i.allowKeys("opd", "nama", "arah", "target");
@@ -131,10 +132,7 @@ final class OpdReference {
 
     private static void readOpdFile(YamlNode root, String pemdaKode, List<OpdEntry> opd, List<UnitEntry> units) {
         root.allowKeys("pemda", "opd", "units");
-        if (!root.string("pemda").equals(pemdaKode)) {
-            throw root.get("pemda")
-                    .error("is " + root.string("pemda") + " but pemda.yml lists this file for " + pemdaKode);
-        }
+        checkPemda(root, pemdaKode);
         Map<String, String> spellingOwner = new HashMap<>();
         Map<String, OpdEntry> byKode = new LinkedHashMap<>();
         for (YamlNode o : root.list("opd")) {

@@ -14,4 +14,11 @@ public record Pemda(
         String bandMutu,
         String bandCapaian,
         Double deviasiMerah,
-        Double deviasiKuning) {}
+        Double deviasiKuning) {
+
+    /**
+     * What a pemda names a band set for (band_sets: in pemda.yml, the columns band_* of the pemda
+     * table), which a cube band measure may follow as {@code pemda.<role>}.
+     */
+    public static final java.util.List<String> BAND_ROLES = java.util.List.of("predikat", "mutu", "capaian");
+}

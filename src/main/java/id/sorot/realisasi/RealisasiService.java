@@ -6,6 +6,7 @@ import id.sorot.cube.CubeService;
 import id.sorot.cube.model.CubeQuery;
 import id.sorot.cube.model.CubeResult;
 import id.sorot.opd.OpdService;
+import id.sorot.opd.Pemda;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -139,24 +140,18 @@ public class RealisasiService {
 
     /** The pemda's own thresholds where etl/reference/pemda.yml sets them ({@code deviasi:}), else the defaults. */
     public Thresholds thresholds(String pemdaKode) {
-        return opds.directory()
-                .pemda(pemdaKode)
-                .map(p -> new Thresholds(
-                        p.deviasiMerah() != null
-                                ? p.deviasiMerah()
-                                : Math.min(defaults.merah(), orMax(p.deviasiKuning())),
-                        p.deviasiKuning() != null
-                                ? p.deviasiKuning()
-                                : Math.max(defaults.kuning(), orMin(p.deviasiMerah()))))
-                .orElse(defaults);
+        return opds.directory().pemda(pemdaKode).map(this::thresholds).orElse(defaults);
     }
 
-    private static double orMax(Double v) {
-        return v == null ? Double.MAX_VALUE : v;
-    }
-
-    private static double orMin(Double v) {
-        return v == null ? -Double.MAX_VALUE : v;
+    private Thresholds thresholds(Pemda p) {
+        double merah = p.deviasiMerah() != null ? p.deviasiMerah() : defaults.merah();
+        double kuning = p.deviasiKuning() != null ? p.deviasiKuning() : defaults.kuning();
+        // one threshold set alone may pass the default of the other: the one the pemda set holds
+        if (merah > kuning) {
+            if (p.deviasiMerah() != null) kuning = merah;
+            else merah = kuning;
+        }
+        return new Thresholds(merah, kuning);
     }
 
     /** Years with realisasi for the pemda, latest first. */

@@ -48,6 +48,21 @@ public record BandSet(String name, String source, String version, List<Band> ban
     }
 
     /**
+     * The band's place counted from the worst, 0 for the last band; -1 if unknown. Stored beside a
+     * predikat given without a score, so a higher place ranks higher as a higher score does.
+     */
+    public int place(String label) {
+        int rank = rank(label);
+        return rank < 0 ? -1 : bands.size() - 1 - rank;
+    }
+
+    /** The label at a {@link #place}, or null outside the set. */
+    public String atPlace(int place) {
+        int rank = bands.size() - 1 - place;
+        return rank >= 0 && rank < bands.size() ? bands.get(rank).label() : null;
+    }
+
+    /**
      * The same rule as a SQL CASE over {@code expression}, so cubes label in DuckDB exactly as Java
      * does. Labels are cast to VARCHAR: as bare literals SQL types them CHAR(2) and pads 'A' to 'A '.
      */

@@ -111,6 +111,17 @@ class BandSetTest {
     }
 
     @Test
+    void a_place_counts_from_the_worst_band_and_reads_back_its_label() {
+        BandSet p = rules.predikat();
+        assertThat(p.place("AA")).isEqualTo(6);
+        assertThat(p.place("D")).isZero();
+        assertThat(p.place("Baik")).isEqualTo(-1);
+        assertThat(p.atPlace(5)).isEqualTo("A");
+        assertThat(p.atPlace(7)).isNull();
+        assertThat(p.atPlace(-1)).isNull();
+    }
+
+    @Test
     void a_missing_value_has_no_label() {
         assertThat(rules.predikat().label(null)).isNull();
         assertThat(rules.predikat().label(Double.NaN)).isNull();

@@ -194,36 +194,22 @@ public record DraftSpec(String name, String target, Map<Integer, String> columns
                     .append(quote(".*\\S.*"))
                     .append("}\n");
         }
+        // a total row is checked where its figures can be: sums, else a mean (flagged, not refused:
+        // sources round it); totals of figures that do not add up (a count of predikat) are read past
         List<String> sums = columns.values().stream().filter(SUMMABLE::contains).toList();
-        if (sketch.totalPattern() != null && !sums.isEmpty()) {
-            y.append("    total:\n      - name: Jumlah\n        column: ")
-                    .append(sketch.totalColumn())
-                    .append("\n        pattern: ")
-                    .append(quote(sketch.totalPattern()))
-                    .append("\n        check: {")
-                    .append(String.join(
-                            ", ", sums.stream().map(f -> f + ": sum").toList()))
-                    .append("}\n");
+        List<String> means = columns.values().stream()
+                .filter(f -> f.equals("nilai") || f.equals("capaian"))
+                .toList();
+        boolean totals = sketch.totalPattern() != null;
+        if (totals && !sums.isEmpty()) {
+            total(y, "Jumlah", sums.stream().map(f -> f + ": sum").toList(), false);
+        } else if (totals && !means.isEmpty()) {
+            total(y, "Rata-rata", means.stream().map(f -> f + ": mean").toList(), true);
         }
         y.append("    ignore:\n      - {column: 0, pattern: ")
                 .append(quote("(?i)(sumber|keterangan|catatan|tujuan|sasaran|program|kegiatan)\\s*:.*"))
                 .append("}\n");
-        List<String> means = columns.values().stream()
-                .filter(f -> f.equals("nilai") || f.equals("capaian"))
-                .toList();
-        if (sketch.totalPattern() != null && sums.isEmpty() && !means.isEmpty()) {
-            // a closing mean is compared with the rows' mean and flagged, not refused: sources round it
-            y.append("    total:\n      - name: Rata-rata\n        column: ")
-                    .append(sketch.totalColumn())
-                    .append("\n        pattern: ")
-                    .append(quote(sketch.totalPattern()))
-                    .append("\n        check: {")
-                    .append(String.join(
-                            ", ", means.stream().map(f -> f + ": mean").toList()))
-                    .append("}\n        on_mismatch: flag\n");
-        }
-        if (sketch.totalPattern() != null && sums.isEmpty() && means.isEmpty()) {
-            // totals of figures that do not add up (a mean, a count of predikat) are read past, not checked
+        if (totals && sums.isEmpty() && means.isEmpty()) {
             y.append("      - {column: ")
                     .append(sketch.totalColumn())
                     .append(", pattern: ")
@@ -261,6 +247,19 @@ public record DraftSpec(String name, String target, Map<Integer, String> columns
             }
         }
         return y.toString();
+    }
+
+    private void total(StringBuilder y, String name, List<String> checks, boolean flagOnly) {
+        y.append("    total:\n      - name: ")
+                .append(name)
+                .append("\n        column: ")
+                .append(sketch.totalColumn())
+                .append("\n        pattern: ")
+                .append(quote(sketch.totalPattern()))
+                .append("\n        check: {")
+                .append(String.join(", ", checks))
+                .append("}\n");
+        if (flagOnly) y.append("        on_mismatch: flag\n");
     }
 
     /** The column filled on every data row, to tell data rows by: the fullest mapped one, text first. */

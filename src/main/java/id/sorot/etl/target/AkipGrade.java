@@ -6,7 +6,7 @@ import id.sorot.rules.BandSet;
 /**
  * The predikat an AKIP row counts with. With a nilai, the one the pemda's band set gives it; without
  * (a province's list of predikat per pemda, an Inspektorat's list per OPD), the one reported. The
- * order ranks rows that have no nilai: 0 for the worst band, one more for each band above.
+ * order ranks rows that have no nilai: the predikat's {@link BandSet#place}.
  */
 record AkipGrade(String computed, String effective, int order) {
 
@@ -40,8 +40,8 @@ record AkipGrade(String computed, String effective, int order) {
     static AkipGrade of(Long hundredths, String reported, BandSet bands) {
         String computed = hundredths == null ? null : bands.label(hundredths / 100.0);
         String effective = computed != null ? computed : reported;
-        int rank = bands.rank(effective);
-        if (rank < 0) return null;
-        return new AkipGrade(computed, effective, bands.labels().size() - 1 - rank);
+        int place = bands.place(effective);
+        if (place < 0) return null;
+        return new AkipGrade(computed, effective, place);
     }
 }

@@ -77,19 +77,13 @@ final class IkuTarget extends Target {
             directory = ctx.directory();
             try (Statement s = ctx.connection().createStatement();
                     ResultSet rs = s.executeQuery("SELECT opd_id, nama, indikator_id FROM indikator")) {
-                while (rs.next()) known.put(rs.getInt(1) + "|" + key(rs.getString(2)), rs.getInt(3));
+                while (rs.next()) known.put(rs.getInt(1) + "|" + IndikatorRule.key(rs.getString(2)), rs.getInt(3));
             }
             try (Statement s = ctx.connection().createStatement();
                     ResultSet rs = s.executeQuery("SELECT coalesce(max(indikator_id), 0) FROM indikator")) {
                 rs.next();
                 nextId = rs.getInt(1) + 1;
             }
-        }
-
-        private static String key(String name) {
-            return name.toLowerCase(Locale.ROOT)
-                    .replaceAll("[^\\p{L}\\p{N}]+", " ")
-                    .strip();
         }
 
         private static Capaian.Arah direction(String text, FieldType.Quantity t) {
@@ -161,7 +155,7 @@ final class IkuTarget extends Target {
             } else {
                 direction = direction(r.text(ARAH), t);
             }
-            String k = o.id() + "|" + key(name);
+            String k = o.id() + "|" + IndikatorRule.key(name);
             Integer id = known.get(k);
             if (id == null) {
                 id = nextId++;

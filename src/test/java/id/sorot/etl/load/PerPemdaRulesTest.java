@@ -127,6 +127,23 @@ class PerPemdaRulesTest {
     }
 
     @Test
+    void one_threshold_set_alone_holds_against_the_default_of_the_other() throws Exception {
+        open();
+        Path ref = dir.resolve("home/etl/reference/pemda.yml");
+        String base = Files.readString(ref);
+        Files.writeString(ref, base.replace("deviasi: {merah: -15, kuning: -7.5}", "deviasi: {kuning: -12}"));
+        fx.opds.sync();
+        RealisasiService realisasi = new RealisasiService(null, fx.opds, fx.properties);
+        assertThat(realisasi.thresholds("3273")).isEqualTo(new RealisasiService.Thresholds(-12, -12));
+        Files.writeString(ref, base.replace("deviasi: {merah: -15, kuning: -7.5}", "deviasi: {merah: -3}"));
+        fx.opds.sync();
+        assertThat(realisasi.thresholds("3273")).isEqualTo(new RealisasiService.Thresholds(-3, -3));
+        Files.writeString(ref, base.replace("deviasi: {merah: -15, kuning: -7.5}", "deviasi: {merah: -20}"));
+        fx.opds.sync();
+        assertThat(realisasi.thresholds("3273")).isEqualTo(new RealisasiService.Thresholds(-20, -5));
+    }
+
+    @Test
     void red_above_yellow_is_a_clear_reference_error() throws Exception {
         open();
         Path ref = dir.resolve("home/etl/reference/pemda.yml");
