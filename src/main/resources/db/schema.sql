@@ -323,3 +323,56 @@ LEFT JOIN (SELECT pemda_id, opd_id, periode_id, avg(capaian_computed) AS capaian
            FROM fact_iku GROUP BY pemda_id, opd_id, periode_id) i
        ON i.pemda_id = r.pemda_id AND i.opd_id = r.opd_id AND i.periode_id = r.periode_id
 WHERE r.periode_id % 10 = 0;
+
+-- who may do what (issue 15): users, the pemda they belong to, tokens, the audit log
+CREATE SEQUENCE IF NOT EXISTS seq_user START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_token START 1;
+CREATE SEQUENCE IF NOT EXISTS seq_audit START 1;
+
+-- role: pimpinan | bagian_organisasi | inspektorat | operator_opd | admin; an operator's OPD by kode
+CREATE TABLE IF NOT EXISTS app_user (
+    user_id         INTEGER PRIMARY KEY,
+    username        VARCHAR NOT NULL UNIQUE,
+    full_name       VARCHAR,
+    -- bcrypt; NULL for a user who signs in only through single sign-on
+    password_hash   VARCHAR,
+    role            VARCHAR NOT NULL,
+    opd_kode        VARCHAR,
+    opd_only        BOOLEAN NOT NULL,
+    enabled         BOOLEAN NOT NULL,
+    failed_signins  INTEGER NOT NULL,
+    locked_until    TIMESTAMP,
+    created_at      TIMESTAMP NOT NULL,
+    source          VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS app_user_pemda (
+    user_id    INTEGER NOT NULL,
+    pemda_kode VARCHAR NOT NULL,
+    PRIMARY KEY (user_id, pemda_kode)
+);
+
+-- personal access tokens: the SHA-256 of the secret only; hint is its first characters
+CREATE TABLE IF NOT EXISTS api_token (
+    token_id     INTEGER PRIMARY KEY,
+    user_id      INTEGER NOT NULL,
+    name         VARCHAR NOT NULL,
+    hash         VARCHAR NOT NULL UNIQUE,
+    hint         VARCHAR NOT NULL,
+    created_at   TIMESTAMP NOT NULL,
+    expires_at   TIMESTAMP NOT NULL,
+    revoked_at   TIMESTAMP,
+    last_used_at TIMESTAMP
+);
+
+-- every write and sign-in; rows are only added. outcome: ok | denied | failed
+CREATE TABLE IF NOT EXISTS audit_log (
+    audit_id BIGINT PRIMARY KEY,
+    logged_at TIMESTAMP NOT NULL,
+    username VARCHAR,
+    ip       VARCHAR,
+    action   VARCHAR NOT NULL,
+    subject  VARCHAR,
+    detail   VARCHAR,
+    outcome  VARCHAR NOT NULL
+);

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which room may use which, bottom to top: {@code base}; {@code opd} and {@code rules}; {@code etl}
+ * Which room may use which, bottom to top: {@code base}; {@code opd} and {@code rules}; {@code access}
+ * (users, tokens, audit log, the reader's scope); {@code etl}
  * and {@code cube}; the feature packages; each feature's {@code ui} on top of its service.
  * {@code export} and {@code chart} serve UI code only ({@code dashboard}, the page base every view
  * shares, and the views). No two packages depend on each other.
@@ -37,6 +38,8 @@ class ArchitectureTest {
                 .definedBy("id.sorot.base..")
                 .layer("Reference")
                 .definedBy("id.sorot.opd..", "id.sorot.rules..")
+                .layer("Access")
+                .definedBy("id.sorot.access..")
                 .layer("Etl")
                 .definedBy(
                         "id.sorot.etl",
@@ -76,8 +79,10 @@ class ArchitectureTest {
                 .mayOnlyBeAccessedByLayers("Api", "Views", "App")
                 .whereLayer("Cube")
                 .mayOnlyBeAccessedByLayers("Features", "Api", "Views", "App")
-                .whereLayer("Reference")
+                .whereLayer("Access")
                 .mayOnlyBeAccessedByLayers("Etl", "Cube", "Features", "Api", "Views", "App")
+                .whereLayer("Reference")
+                .mayOnlyBeAccessedByLayers("Access", "Etl", "Cube", "Features", "Api", "Views", "App")
                 .whereLayer("Export")
                 .mayOnlyBeAccessedByLayers("Views", "Dashboard", "App")
                 .whereLayer("Chart")

@@ -1,5 +1,7 @@
 package id.sorot.cube;
 
+import id.sorot.access.Access;
+import id.sorot.access.Scope;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.duckdb.Store;
 import id.sorot.base.duckdb.StoreException;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.duckdb.DuckDBConnection;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -86,8 +89,13 @@ public class CubeService {
                 .toList();
     }
 
+    /**
+     * Runs a query within the rows the current reader may see ({@link Access#scope()}): the pemda they
+     * belong to and, for an operator limited to its OPD, that OPD, whatever filters the caller gave.
+     */
     public CubeResult query(CubeQuery query) {
         CubeDefinition cube = catalog.cube(query.cube());
+        query = limited(cube, query, Access.scope());
         CubeSql.Statement statement = CubeSql.build(cube, query, rules);
         long t0 = System.nanoTime();
         try {
@@ -106,6 +114,28 @@ public class CubeService {
             throw new IllegalStateException("cube " + cube.name() + " query failed: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * The query with the scope's limits added. A cube without a pemda dimension cannot be limited and
+     * is refused to a limited reader; the pemda's own figures (a cube without OPDs) stay visible to an
+     * operator limited to its OPD.
+     */
+    static CubeQuery limited(CubeDefinition cube, CubeQuery query, Scope scope) {
+        if (scope.all()) return query;
+        if (cube.dimension(PEMDA_KODE).isEmpty()) {
+            throw new AccessDeniedException(
+                    "cube " + cube.name() + " has no " + PEMDA_KODE + " dimension to limit it by");
+        }
+        // no pemda at all sees nothing: "-" is no pemda's kode
+        CubeQuery q = scope.pemda().isEmpty()
+                ? query.where(PEMDA_KODE, "eq", "-")
+                : query.where(PEMDA_KODE, "in", scope.pemda().stream().sorted().toArray());
+        if (scope.opd() != null && cube.dimension(OPD_KODE).isPresent()) q = q.where(OPD_KODE, "eq", scope.opd());
+        return q;
+    }
+
+    private static final String PEMDA_KODE = "pemda_kode";
+    private static final String OPD_KODE = "opd_kode";
 
     /** Numbers as the views and exports expect them: decimals as doubles, small integers as ints. */
     private static CubeResult result(List<CubeResult.Column> columns, List<List<Object>> rows) {
