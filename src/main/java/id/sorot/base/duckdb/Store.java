@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.duckdb.DuckDBConnection;
@@ -45,7 +46,7 @@ public final class Store implements AutoCloseable {
         }
         DuckDBConnection connection;
         try {
-            connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
+            connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, hardened());
         } catch (SQLException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("lock")) {
@@ -58,6 +59,20 @@ public final class Store implements AutoCloseable {
         Store store = new Store(file, connection, !existed);
         store.applySchema();
         return store;
+    }
+
+    /**
+     * The settings every connection of the store shares (duplicates inherit the database's): no
+     * extension is installed or loaded on demand (DuckDB would otherwise download one from the
+     * internet on first use), and no SQL reaches files, URLs or other databases (read_csv, COPY,
+     * ATTACH). Sorot reads source files in Java and hands DuckDB Arrow streams, so it needs none.
+     */
+    static Properties hardened() {
+        Properties p = new Properties();
+        p.setProperty("autoinstall_known_extensions", "false");
+        p.setProperty("autoload_known_extensions", "false");
+        p.setProperty("enable_external_access", "false");
+        return p;
     }
 
     private void applySchema() {
