@@ -1,5 +1,6 @@
 package id.sorot;
 
+import id.sorot.access.AccessProperties;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.shell.Shell;
 import org.springframework.boot.SpringApplication;
@@ -11,7 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * first argument names one (see {@link Shell}).
  */
 @SpringBootApplication
-@EnableConfigurationProperties(SorotProperties.class)
+@EnableConfigurationProperties({SorotProperties.class, AccessProperties.class})
 public class Application {
 
     public static void main(String[] args) {

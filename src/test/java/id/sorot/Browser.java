@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -24,6 +27,8 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final Path profile;
     private final Path downloads;
+    private String username;
+    private String password;
 
     public Browser(int width, int height) throws IOException {
         String chromium = System.getenv().getOrDefault("SOROT_CHROMIUM", "/usr/bin/chromium");
@@ -87,12 +92,49 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Opens a page and waits until the element {@code readyId} is there and Vaadin has no request in flight. */
+    /** Who this browser signs in as when a page sends it to the sign-in page. */
+    public Browser signInAs(String username, String password) {
+        this.username = username;
+        this.password = password;
+        return this;
+    }
+
+    /**
+     * Opens a page and waits until the element {@code readyId} is there and Vaadin has no request in
+     * flight. When Sorot asks for a sign-in first, signs in as {@link #signInAs} says, as a person
+     * would (typing into the form), and Sorot sends the browser on to the page.
+     */
     public void open(String url, String readyId) {
         driver.get(url);
         new WebDriverWait(driver, Duration.ofSeconds(60))
-                .until(d -> Boolean.TRUE.equals(js("return !!document.getElementById(arguments[0]);", readyId)));
+                .until(d -> Boolean.TRUE.equals(js(
+                        "return !!document.getElementById(arguments[0]) || !!document.getElementById('sign-in-form');",
+                        readyId)));
+        if (!readyId.startsWith("sign-in")
+                && Boolean.TRUE.equals(js("return !!document.getElementById('sign-in-form');"))) {
+            if (username == null) throw new IllegalStateException(url + " asks for a sign-in: call signInAs first");
+            signIn(username, password);
+            new WebDriverWait(driver, Duration.ofSeconds(60))
+                    .until(d -> Boolean.TRUE.equals(js("return !!document.getElementById(arguments[0]);", readyId)));
+        }
         settle();
+    }
+
+    /** Types a user name and password into the sign-in page now open, and sends it with Enter. */
+    public void signIn(String username, String password) {
+        settle();
+        WebElement name = driver.findElement(By.cssSelector("#sign-in-form vaadin-text-field[name='username'] input"));
+        WebElement secret =
+                driver.findElement(By.cssSelector("#sign-in-form vaadin-password-field[name='password'] input"));
+        name.clear();
+        name.sendKeys(username);
+        secret.clear();
+        secret.sendKeys(password, Keys.ENTER);
+        // the form posts natively: wait for the page it leads to (the target, or the sign-in page with ?error)
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> Boolean.TRUE.equals(js("return document.readyState === 'complete'"))
+                        && (!d.getCurrentUrl().contains("/masuk")
+                                || d.getCurrentUrl().contains("error")));
     }
 
     public void settle() {
@@ -153,6 +195,16 @@ public final class Browser implements AutoCloseable {
     /** Evaluates {@code expression} over the ECharts option {@code o} of the chart {@code id}. */
     public Object chart(String id, String expression) {
         return js("const o = document.getElementById(arguments[0]).chart.getOption(); return " + expression + ";", id);
+    }
+
+    /** All text inside the element {@code id}, its shadow roots' included (where web components keep theirs). */
+    public String deepText(String id) {
+        return (String) js(
+                "const t = n => (n.shadowRoot ? [...n.shadowRoot.childNodes].map(t).join(' ') : '')"
+                        + " + [...n.childNodes].map(c => c.nodeType === 3 ? c.textContent : c.nodeType === 1 ? t(c) : '')"
+                        + ".join(' ');"
+                        + " const e = document.getElementById(arguments[0]); return e ? t(e).replace(/\\s+/g, ' ') : null;",
+                id);
     }
 
     public String text(String id) {

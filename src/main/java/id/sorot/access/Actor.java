@@ -1,5 +1,7 @@
 package id.sorot.access;
 
+import java.io.Serializable;
+import java.security.Principal;
 import java.util.Set;
 
 /**
@@ -11,10 +13,17 @@ import java.util.Set;
  * @param opdOnly whether an operator sees only its OPD's rows, not the whole pemda's
  * @param via how they signed in: {@code password}, {@code token}, {@code oidc}, {@code public}
  */
-public record Actor(String username, Role role, Set<String> pemda, String opd, boolean opdOnly, String via) {
+public record Actor(String username, Role role, Set<String> pemda, String opd, boolean opdOnly, String via)
+        implements Principal, Serializable {
 
     public Actor {
         pemda = Set.copyOf(pemda);
+    }
+
+    /** The user name, which Spring Security reports as the authentication's name. */
+    @Override
+    public String getName() {
+        return username;
     }
 
     /** Whether no pemda limit applies (an admin). */

@@ -24,10 +24,12 @@ final class UserVerb implements Verb {
     private final ObjectProvider<Users> users;
 
     private final ObjectProvider<AuditLog> audit;
+    private final ObjectProvider<Tokens> tokens;
 
-    UserVerb(ObjectProvider<Users> users, ObjectProvider<AuditLog> audit) {
+    UserVerb(ObjectProvider<Users> users, ObjectProvider<AuditLog> audit, ObjectProvider<Tokens> tokens) {
         this.users = users;
         this.audit = audit;
+        this.tokens = tokens;
     }
 
     @Override
@@ -41,6 +43,7 @@ final class UserVerb implements Verb {
                 + " [--opd=KODE] [--opd-only] [--nama=\"...\"] [--password=...]\n"
                 + "       sorot user passwd <name> [--password=...]\n"
                 + "       sorot user disable|enable <name>\n"
+                + "       sorot user token <name> [--days=90] [--label=...]   (a personal access token, shown once)\n"
                 + "       sorot user list";
     }
 
@@ -100,6 +103,22 @@ final class UserVerb implements Verb {
                                     null,
                                     AuditLog.Outcome.OK);
                     out.println("user " + arguments.get(1) + (enable ? " enabled" : " disabled"));
+                }
+                case "token" -> {
+                    if (!named) return usage(err);
+                    int days = Integer.parseInt(options.getOrDefault("days", "90"));
+                    Tokens.Created t = tokens.getObject()
+                            .create(arguments.get(1), options.getOrDefault("label", "sorot user token"), days);
+                    audit.getObject()
+                            .record(
+                                    "cli",
+                                    null,
+                                    AuditLog.Action.TOKEN_CREATED,
+                                    arguments.get(1),
+                                    "token " + t.token().id() + ", " + days + " days",
+                                    AuditLog.Outcome.OK);
+                    out.println("token for " + arguments.get(1) + " (valid " + days + " days; shown only now):");
+                    out.println(t.secret());
                 }
                 case "list" -> {
                     if (arguments.size() != 1) return usage(err);

@@ -32,13 +32,12 @@ public record SorotProperties(
         @DefaultValue("true") boolean saveSpecs) {
 
     /**
-     * @param port on 127.0.0.1; 0 picks a free one
-     * @param token the password every JDBC client must give (HTTP Basic, any user name)
+     * @param port on 127.0.0.1; 0 picks a free one. Every JDBC client signs in with a personal access
+     *     token as its password (HTTP Basic, any user name).
      */
     public record Avatica(
             @DefaultValue("false") boolean enabled,
-            @DefaultValue("8765") int port,
-            String token) {}
+            @DefaultValue("8765") int port) {}
 
     /**
      * Deviasi below {@code merah} is red, from there below {@code kuning} yellow, else green (in

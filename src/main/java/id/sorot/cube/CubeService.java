@@ -2,6 +2,7 @@ package id.sorot.cube;
 
 import id.sorot.access.Access;
 import id.sorot.access.Scope;
+import id.sorot.access.Tokens;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.duckdb.Store;
 import id.sorot.base.duckdb.StoreException;
@@ -42,6 +43,21 @@ public class CubeService {
     private final CubeAvatica avatica;
 
     public CubeService(Store store, RuleService rules, SorotProperties properties) throws Exception {
+        this(store, rules, properties, secret -> java.util.Optional.empty());
+    }
+
+    /** {@code tokens} tells whose a personal access token is, for the JDBC server. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public CubeService(Store store, RuleService rules, SorotProperties properties, Tokens tokens) throws Exception {
+        this(store, rules, properties, tokens::authenticate);
+    }
+
+    private CubeService(
+            Store store,
+            RuleService rules,
+            SorotProperties properties,
+            java.util.function.Function<String, java.util.Optional<id.sorot.access.Actor>> tokens)
+            throws Exception {
         this.rules = rules;
         this.store = store;
         this.catalog = CubeCatalog.load(properties.cubesDir(), tableColumns(store), rules);
@@ -55,7 +71,7 @@ public class CubeService {
                 Math.min(bound, Math.max(2, Runtime.getRuntime().availableProcessors())));
         SorotProperties.Avatica a = properties.avatica();
         this.avatica = a.enabled()
-                ? CubeAvatica.start(CubeDataSource.over(store.dataSource()), cubes, a.port(), a.token())
+                ? CubeAvatica.start(CubeDataSource.over(store.dataSource()), cubes, a.port(), tokens)
                 : null;
     }
 

@@ -1,5 +1,8 @@
 package id.sorot.etl;
 
+import id.sorot.access.Access;
+import id.sorot.access.Actor;
+import id.sorot.access.AuditLog;
 import id.sorot.etl.draft.DraftSpec;
 import id.sorot.etl.draft.TableSketch;
 import id.sorot.etl.job.JobCatalog;
@@ -10,6 +13,7 @@ import id.sorot.etl.read.EtlException;
 import id.sorot.etl.read.Problem;
 import id.sorot.etl.read.SourceFile;
 import id.sorot.etl.target.Target;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -25,7 +29,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,7 +38,10 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code POST /api/v1/etl/{job}}: upload a file (multipart {@code file}, plus {@code pemda},
  * {@code period}, {@code opd} where the file does not carry them). 200 with the batch when loaded,
- * 422 with every problem when rejected (nothing is committed). {@code dry_run=true} only checks.
+ * 422 with every problem when rejected, 403 when the caller's role or pemda/OPD may not load it,
+ * 409 "perlu konfirmasi" when it would remove more than the set share of what is there (send it
+ * again with {@code confirm=true}); nothing is committed but a 200. {@code dry_run=true} only checks.
+ * The batch's "Oleh" is the token's owner.
  */
 @RestController
 @RequestMapping("/api/v1/etl")
@@ -43,10 +49,12 @@ class EtlController {
 
     private final EtlService etl;
     private final DraftService drafts;
+    private final AuditLog audit;
 
-    EtlController(EtlService etl, DraftService drafts) {
+    EtlController(EtlService etl, DraftService drafts, AuditLog audit) {
         this.etl = etl;
         this.drafts = drafts;
+        this.audit = audit;
     }
 
     /** Every job, then every broken spec ({@code status: broken}, with file, path and message). */
@@ -76,8 +84,15 @@ class EtlController {
 
     /** Reads etl/jobs again now (edits are also picked up on their own within a second). */
     @PostMapping("/jobs/reload")
-    List<Map<String, Object>> reload() {
-        etl.reload();
+    List<Map<String, Object>> reload(HttpServletRequest http) {
+        var catalog = etl.reload();
+        audit.record(
+                Access.current().map(Actor::username).orElse("unknown"),
+                http.getRemoteAddr(),
+                AuditLog.Action.SPECS_RELOADED,
+                "etl/jobs",
+                catalog.jobs().size() + " job specs, " + catalog.broken().size() + " broken",
+                AuditLog.Outcome.OK);
         return jobs();
     }
 
@@ -150,7 +165,8 @@ class EtlController {
             @RequestParam(required = false) String period,
             @RequestParam(required = false) String opd,
             @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,
-            @RequestHeader(name = "X-Sorot-User", required = false) String user,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            HttpServletRequest http,
             Locale locale)
             throws IOException {
         if (etl.job(job).isEmpty()) {
@@ -166,9 +182,21 @@ class EtlController {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problemsOnly(e.problems(), locale));
         }
         try {
-            LoadRequest request = new LoadRequest(pemda, period, opd, user == null ? "api" : user);
+            // the API chain lets no request through without a token, so there is always an actor
+            Actor actor = Access.current().orElseThrow();
+            LoadRequest request = LoadRequest.as(actor, http.getRemoteAddr())
+                    .withPemda(pemda)
+                    .withPeriod(period)
+                    .withOpd(opd)
+                    .withConfirm(confirm);
             LoadResult result = dryRun ? etl.preview(job, source, request) : etl.load(job, source, request, null);
-            HttpStatus status = result.ok() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT;
+            HttpStatus status =
+                    switch (result.status()) {
+                        case LOADED, VALID -> HttpStatus.OK;
+                        case REJECTED -> HttpStatus.UNPROCESSABLE_CONTENT;
+                        case HELD -> HttpStatus.CONFLICT;
+                        case REFUSED -> HttpStatus.FORBIDDEN;
+                    };
             return ResponseEntity.status(status).body(json(result, locale));
         } finally {
             Files.deleteIfExists(source.path());
@@ -237,6 +265,18 @@ class EtlController {
         body.put("replaced_batches", r.replacedBatches());
         body.put("problem_count", r.problemCount());
         body.put("problems", problems(r.problems(), locale));
+        if (r.removal() != null) {
+            Map<String, Object> removal = new LinkedHashMap<>();
+            removal.put("rows_in_scope", r.removal().rowsInScope());
+            removal.put("rows_removed", r.removal().rowsRemoved());
+            removal.put("percent", r.removal().percent());
+            removal.put("limit_percent", r.removal().limitPercent());
+            removal.put("removed", r.removal().removed());
+            if (r.status() == LoadResult.Status.HELD) {
+                removal.put("message", "perlu konfirmasi: send the file again with confirm=true to load it");
+            }
+            body.put("removal", removal);
+        }
         List<Map<String, Object>> checks = new ArrayList<>();
         for (LoadResult.Check c : r.checks()) {
             Map<String, Object> m = new LinkedHashMap<>();

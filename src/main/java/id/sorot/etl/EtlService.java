@@ -1,5 +1,7 @@
 package id.sorot.etl;
 
+import id.sorot.access.AccessProperties;
+import id.sorot.access.AuditLog;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.duckdb.Store;
 import id.sorot.etl.job.JobCatalog;
@@ -59,16 +61,24 @@ public class EtlService {
     private final BufferAllocator allocator = new RootAllocator();
     private final ReentrantLock writer = new ReentrantLock();
     private final long maxUploadBytes;
+    private final AuditLog audit;
 
     public EtlService(
-            Store store, OpdService opds, RuleService rules, SorotProperties properties, MessageSource messages) {
+            Store store,
+            OpdService opds,
+            RuleService rules,
+            SorotProperties properties,
+            MessageSource messages,
+            AccessProperties access,
+            AuditLog audit) {
         this.store = store;
         this.messages = messages;
         this.etlDir = properties.etlDir();
         this.rules = rules;
         this.catalog = read();
-        this.loader = new Loader(store, opds, rules, allocator);
+        this.loader = new Loader(store, opds, rules, allocator, access.confirmPercent());
         this.maxUploadBytes = properties.maxUploadMb() * 1024L * 1024L;
+        this.audit = audit;
     }
 
     public List<JobSpec> jobs() {
@@ -127,18 +137,59 @@ public class EtlService {
         return maxUploadBytes;
     }
 
-    /** Loads a file; one transaction, all or nothing. */
+    /**
+     * Loads a file; one transaction, all or nothing. The request's actor limits it (role, pemda, own
+     * OPD); a load that would remove too much of what is there waits for a confirmation; every
+     * outcome goes to the audit log.
+     */
     public LoadResult load(String job, SourceFile file, LoadRequest request, LongConsumer progress) {
         JobSpec spec = require(job);
+        LoadResult result;
         if (file.size() > maxUploadBytes) {
-            return loader.tooLarge(spec, Targets.all().get(spec.target()), file, maxUploadBytes);
+            result = loader.tooLarge(spec, Targets.all().get(spec.target()), file, maxUploadBytes);
+        } else {
+            writer.lock();
+            try {
+                result = loader.run(spec, Targets.all().get(spec.target()), file, request, true, progress);
+            } finally {
+                writer.unlock();
+            }
         }
-        writer.lock();
-        try {
-            return loader.run(spec, Targets.all().get(spec.target()), file, request, true, progress);
-        } finally {
-            writer.unlock();
+        audit(request, result);
+        return result;
+    }
+
+    private void audit(LoadRequest request, LoadResult r) {
+        boolean confirmed =
+                request.confirm() && r.removal() != null && r.removal().exceedsLimit();
+        AuditLog.Action action =
+                switch (r.status()) {
+                    case LOADED -> confirmed ? AuditLog.Action.LOAD_CONFIRMED : AuditLog.Action.LOAD;
+                    case HELD -> AuditLog.Action.LOAD_HELD;
+                    case REFUSED -> AuditLog.Action.LOAD_REFUSED;
+                    case REJECTED, VALID -> AuditLog.Action.LOAD_REJECTED;
+                };
+        AuditLog.Outcome outcome =
+                switch (r.status()) {
+                    case LOADED, VALID -> AuditLog.Outcome.OK;
+                    case HELD, REFUSED -> AuditLog.Outcome.DENIED;
+                    case REJECTED -> AuditLog.Outcome.FAILED;
+                };
+        StringBuilder detail = new StringBuilder("batch " + r.batchId() + ", " + r.target() + ", " + r.rowsLoaded()
+                + " of " + r.rowsRead() + " rows loaded");
+        if (!r.replacedBatches().isEmpty()) detail.append(", replaced batches ").append(r.replacedBatches());
+        if (r.removal() != null && r.removal().rowsRemoved() > 0) {
+            detail.append(", removes ")
+                    .append(r.removal().rowsRemoved())
+                    .append(" of ")
+                    .append(r.removal().rowsInScope())
+                    .append(" rows");
         }
+        if (r.problemCount() > 0) {
+            detail.append(", ").append(r.problemCount()).append(" problem(s): ");
+            detail.append(render(r.problems().getFirst(), Locale.ENGLISH));
+        }
+        audit.record(request.user(), request.ip(), action, r.job() + " " + r.file(), detail.toString(), outcome);
     }
 
     /** Reads and checks a file as a load would, and writes nothing. */

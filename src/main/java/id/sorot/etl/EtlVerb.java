@@ -30,13 +30,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code sorot etl <job> <file> [--pemda=] [--period=] [--opd=] [--server=URL] [--dry-run] [--lang=en]},
- * and for a spec author {@code sorot etl check <spec.yml> <file>} and {@code sorot etl draft <file>}
- * ({@link SpecCheck}).
+ * {@code sorot etl <job> <file> [--pemda=] [--period=] [--opd=] [--server=URL] [--token=] [--confirm]
+ * [--dry-run] [--lang=en]}, and for a spec author {@code sorot etl check <spec.yml> <file>} and
+ * {@code sorot etl draft <file>} ({@link SpecCheck}).
  * DuckDB lets one process own the store, so when a Sorot server answers at {@code --server}
- * (default http://localhost:8080) the file goes through its HTTP endpoint; otherwise the command
- * opens the store itself ({@code --sorot.store}, or {@code --store}). Exit 0: loaded (or checked);
- * 2: rejected, problems on stderr; 1: failure; 64: wrong arguments.
+ * (default http://localhost:8080) the file goes through its HTTP endpoint, as the owner of the
+ * personal access token in {@code --token} or {@code SOROT_TOKEN}; otherwise the command opens the
+ * store itself ({@code --sorot.store}, or {@code --store}), as whoever may open that file. Exit 0:
+ * loaded (or checked); 2: rejected or not allowed, problems on stderr; 3: held, it would remove too
+ * much ({@code --confirm} loads it); 1: failure; 64: wrong arguments.
  */
 @Component
 final class EtlVerb implements Verb {
@@ -44,6 +46,7 @@ final class EtlVerb implements Verb {
     public static final int LOADED = 0;
     public static final int FAILED = 1;
     public static final int REJECTED = 2;
+    public static final int HELD = 3;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -66,7 +69,8 @@ final class EtlVerb implements Verb {
 
     @Override
     public String usage() {
-        return "etl <job> <file> [--pemda=KODE] [--period=YEAR] [--opd=OPD] [--server=URL] [--dry-run] [--lang=id|en]"
+        return "etl <job> <file> [--pemda=KODE] [--period=YEAR] [--opd=OPD] [--server=URL] [--token=TOKEN] [--confirm]"
+                + " [--dry-run] [--lang=id|en]"
                 + " [--sorot.store=FILE]\n       sorot etl check <spec.yml> <file> [--pemda=KODE] [--period=YEAR] [--opd=OPD]"
                 + " [--lang=id|en] [--sorot.home=DIR]\n       sorot etl draft <file> [--pemda=KODE] [--sorot.home=DIR]";
     }
@@ -95,17 +99,20 @@ final class EtlVerb implements Verb {
         }
         Locale locale = Locale.forLanguageTag(options.getOrDefault("lang", "id"));
         boolean dryRun = Boolean.parseBoolean(options.getOrDefault("dry-run", "false"));
+        boolean confirm = Boolean.parseBoolean(options.getOrDefault("confirm", "false"));
         LoadRequest request = new LoadRequest(
-                options.get("pemda"),
-                options.get("period"),
-                options.get("opd"),
-                System.getProperty("user.name", "cli") + " (sorot etl)");
+                        options.get("pemda"),
+                        options.get("period"),
+                        options.get("opd"),
+                        System.getProperty("user.name", "cli") + " (sorot etl)")
+                .withConfirm(confirm);
+        String token = options.getOrDefault("token", System.getenv("SOROT_TOKEN"));
         String server = options.getOrDefault(
                 "server",
                 System.getenv()
                         .getOrDefault("SOROT_SERVER", "http://localhost:" + options.getOrDefault("port", "8080")));
         try {
-            return viaServer(server, job, file, request, dryRun, locale, out, err);
+            return viaServer(server, token, job, file, request, dryRun, locale, out, err);
         } catch (ConnectException e) {
             if (options.containsKey("server")) {
                 err.println("sorot etl: no Sorot server answers at " + server);
@@ -142,6 +149,7 @@ final class EtlVerb implements Verb {
 
     private static int viaServer(
             String server,
+            String token,
             String job,
             Path file,
             LoadRequest request,
@@ -156,7 +164,8 @@ final class EtlVerb implements Verb {
                         "pemda", String.valueOf(request.pemda()),
                         "period", String.valueOf(request.period()),
                         "opd", String.valueOf(request.opd()),
-                        "dry_run", String.valueOf(dryRun))
+                        "dry_run", String.valueOf(dryRun),
+                        "confirm", String.valueOf(request.confirm()))
                 .entrySet()) {
             if (p.getValue().equals("null")) continue;
             parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.getKey() + "\"\r\n\r\n"
@@ -171,13 +180,18 @@ final class EtlVerb implements Verb {
         parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        HttpRequest http = HttpRequest.newBuilder(URI.create(server.replaceAll("/$", "") + "/api/v1/etl/" + job))
+        HttpRequest.Builder http = HttpRequest.newBuilder(
+                        URI.create(server.replaceAll("/$", "") + "/api/v1/etl/" + job))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Accept-Language", locale.toLanguageTag())
-                .header("X-Sorot-User", request.user())
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts))
-                .build();
-        HttpResponse<String> response = client.send(http, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts));
+        if (token != null && !token.isBlank()) http.header("Authorization", "Bearer " + token.strip());
+        HttpResponse<String> response = client.send(http.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 401) {
+            err.println("sorot etl: the server at " + server + " needs a personal access token (--token or"
+                    + " SOROT_TOKEN; make one on your user page, or with sorot user token on the server)");
+            return FAILED;
+        }
         JsonNode body = JSON.readTree(response.body());
         if (response.statusCode() == 200) {
             out.println(summary(
@@ -189,7 +203,16 @@ final class EtlVerb implements Verb {
                     "server " + server));
             return LOADED;
         }
-        if (body.has("problems")) {
+        if (response.statusCode() == 409) {
+            JsonNode removal = body.path("removal");
+            err.println(held(
+                    removal.path("rows_removed").asLong(),
+                    removal.path("rows_in_scope").asLong(),
+                    removal.path("limit_percent").asInt(),
+                    JSON.convertValue(removal.path("removed"), List.class)));
+            return HELD;
+        }
+        if (body.has("problems") && !body.path("problems").isEmpty()) {
             for (JsonNode p : body.path("problems"))
                 err.println(p.path("message").asString());
             return REJECTED;
@@ -204,6 +227,17 @@ final class EtlVerb implements Verb {
                 ? "checked " + read + " rows with " + job + ": no problem (" + where + ", nothing written)"
                 : "loaded " + loaded + " facts from " + read + " rows with " + job + " (batch " + batch + ", " + where
                         + ")";
+    }
+
+    /** A held load, as the command line says it: how much would go, the first of it, how to go on. */
+    static String held(long removed, long inScope, int limitPercent, List<?> described) {
+        StringBuilder s = new StringBuilder("sorot etl: perlu konfirmasi: this load would remove " + removed
+                + " of the " + inScope + " rows now in its scope (more than " + limitPercent + " %); nothing changed.");
+        for (Object d : described) s.append("\n  gone: ").append(d);
+        if (removed > described.size())
+            s.append("\n  ... ").append(removed - described.size()).append(" more");
+        s.append("\nRun it again with --confirm to load it.");
+        return s.toString();
     }
 
     /** The in-process path, for when no server runs: the store is opened by this process. */
@@ -225,6 +259,14 @@ final class EtlVerb implements Verb {
             LoadResult r = dryRun
                     ? etl.preview(job, SourceFile.of(file), request)
                     : etl.load(job, SourceFile.of(file), request, null);
+            if (r.status() == LoadResult.Status.HELD) {
+                err.println(held(
+                        r.removal().rowsRemoved(),
+                        r.removal().rowsInScope(),
+                        r.removal().limitPercent(),
+                        r.removal().removed()));
+                return HELD;
+            }
             if (!r.ok()) {
                 r.problems().forEach(p -> err.println(etl.render(p, locale)));
                 if (r.problemCount() > r.problems().size()) {

@@ -20,7 +20,7 @@ public final class Settings {
                 false,
                 "3275",
                 256,
-                new SorotProperties.Avatica(false, 0, null),
+                new SorotProperties.Avatica(false, 0),
                 new SorotProperties.Deviasi(-10, -5),
                 new SorotProperties.Cube(8),
                 true);

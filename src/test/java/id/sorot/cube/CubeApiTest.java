@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.SorotTest;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,7 +31,7 @@ class CubeApiTest extends SorotTest {
 
     private HttpResponse<byte[]> post(String cube, String body, String accept) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/cubes/" + cube + "/query"))
+                api("/api/v1/cubes/" + cube + "/query")
                         .header("Content-Type", "application/json")
                         .header("Accept", accept)
                         .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -41,9 +40,7 @@ class CubeApiTest extends SorotTest {
     }
 
     private JsonNode get(String path) throws Exception {
-        return JSON.readTree(http.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
-                        HttpResponse.BodyHandlers.ofString())
+        return JSON.readTree(http.send(api(path).build(), HttpResponse.BodyHandlers.ofString())
                 .body());
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.SorotTest;
 import id.sorot.base.duckdb.Store;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -153,10 +152,7 @@ class CubeDifferentialTest extends SorotTest {
     @MethodSource("cubes")
     void every_measure_equals_hand_written_sql(String cube, List<String> dims, String handSql) throws Exception {
         JsonNode describe = JSON.readTree(HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/cubes/" + cube))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
+                .send(api("/api/v1/cubes/" + cube).build(), HttpResponse.BodyHandlers.ofString())
                 .body());
         List<String> measures = new ArrayList<>();
         describe.path("measures").forEach(m -> measures.add(m.path("name").asString()));
@@ -168,7 +164,7 @@ class CubeDifferentialTest extends SorotTest {
         body.put("dimensions", dims);
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/cubes/" + cube + "/query"))
+                        api("/api/v1/cubes/" + cube + "/query")
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                                 .build(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.Browser;
 import id.sorot.BrowserTest;
+import id.sorot.access.Role;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -234,7 +235,7 @@ class ExportFlowTest extends BrowserTest {
 
     @Test
     void in_english_the_chart_says_so() throws Exception {
-        try (Browser english = new Browser(1600, 1000)) {
+        try (Browser english = new Browser(1600, 1000).signInAs(user(Role.ADMIN), PASSWORD)) {
             english.open(baseUrl() + "/ikm?tahun=2024", "ikm-chart-panel-svg");
             english.setValue("language", "2");
             english.waitUntil("document.getElementById('ikm-chart-panel-svg')"

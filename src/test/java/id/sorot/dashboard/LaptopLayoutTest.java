@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.Browser;
 import id.sorot.SorotTest;
+import id.sorot.access.Role;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,6 +25,11 @@ class LaptopLayoutTest extends SorotTest {
     @BeforeAll
     static void start() throws Exception {
         browser = new Browser(1366, 768);
+    }
+
+    @BeforeEach
+    void signIn() {
+        browser.signInAs(user(Role.ADMIN), PASSWORD);
     }
 
     @AfterAll

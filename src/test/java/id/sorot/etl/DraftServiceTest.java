@@ -3,6 +3,8 @@ package id.sorot.etl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.sorot.access.AccessProperties;
+import id.sorot.access.AuditLog;
 import id.sorot.base.Settings;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.duckdb.Store;
@@ -52,7 +54,8 @@ class DraftServiceTest {
         OpdService opds = new OpdService(store, properties);
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");
-        EtlService etl = new EtlService(store, opds, rules, properties, messages);
+        EtlService etl = new EtlService(
+                store, opds, rules, properties, messages, AccessProperties.defaults(), new AuditLog(store));
         return new Services(etl, new DraftService(etl, opds, rules, properties));
     }
 

@@ -3,7 +3,6 @@ package id.sorot.etl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.SorotTest;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,7 +37,7 @@ class EtlApiTest extends SorotTest {
             parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/etl/" + job))
+        HttpRequest.Builder request = api("/api/v1/etl/" + job)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts));
         if (language != null) request.header("Accept-Language", language);
@@ -154,26 +153,21 @@ class EtlApiTest extends SorotTest {
 
     @Test
     void jobs_and_batches_are_listed() throws Exception {
-        JsonNode jobs = JSON.readTree(http.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/etl/jobs"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
+        JsonNode jobs = JSON.readTree(http.send(api("/api/v1/etl/jobs").build(), HttpResponse.BodyHandlers.ofString())
                 .body());
         assertThat(jobs.size()).isEqualTo(15);
         jobs.forEach(
                 j -> assertThat(j.path("status").asString()).as(j.toString()).isEqualTo("ok"));
         HttpResponse<String> reloaded = http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/etl/jobs/reload"))
+                api("/api/v1/etl/jobs/reload")
                         .POST(HttpRequest.BodyPublishers.noBody())
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
         assertThat(JSON.readTree(reloaded.body()).size()).isEqualTo(15);
-        JsonNode batches = JSON.readTree(http.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/etl/batches?limit=100"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body());
+        JsonNode batches = JSON.readTree(
+                http.send(api("/api/v1/etl/batches?limit=100").build(), HttpResponse.BodyHandlers.ofString())
+                        .body());
         assertThat(batches.size()).isGreaterThanOrEqualTo(10);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.Jvm;
 import id.sorot.SorotTest;
+import id.sorot.access.Role;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * {@code sorot etl} as a separate process: through the running server when there is one (the
@@ -18,13 +20,22 @@ import org.junit.jupiter.api.Test;
  */
 class EtlVerbTest extends SorotTest {
 
+    @Autowired
+    private EtlService batches;
+
     record Run(int exit, String out, String err) {}
 
     private Run sorot(String server, String... args) throws Exception {
+        return sorotWithToken(server, token(Role.BAGIAN_ORGANISASI), args);
+    }
+
+    private Run sorotWithToken(String server, String token, String... args) throws Exception {
         List<String> command = Jvm.command(List.of(), "id.sorot.Application", "etl");
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("SOROT_SERVER", server);
+        pb.environment().remove("SOROT_TOKEN");
+        if (token != null) pb.environment().put("SOROT_TOKEN", token);
         Path out = Files.createTempFile("sorot-etl-out", ".txt");
         Path err = Files.createTempFile("sorot-etl-err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -42,6 +53,18 @@ class EtlVerbTest extends SorotTest {
                 baseUrl(), "akip_pemda", "etl/samples/kota-bekasi-2024/nilai_akip_kota_2020_2024.tsv", "--pemda=3275");
         assertThat(ok.exit()).as(ok.err()).isEqualTo(EtlVerb.LOADED);
         assertThat(ok.out()).contains("loaded 5 facts from 1 rows with akip_pemda", "server " + baseUrl());
+        long batch = Long.parseLong(ok.out().replaceAll("(?s).*\\(batch (\\d+),.*", "$1"));
+        assertThat(batches.history(1000))
+                .filteredOn(b -> b.id() == batch)
+                .singleElement()
+                .extracting(EtlService.Batch::user)
+                .as("the batch history's Oleh is the token's owner")
+                .isEqualTo("uji-bagian-organisasi");
+
+        Run anonymous = sorotWithToken(
+                baseUrl(), null, "akip_pemda", "etl/samples/kota-bekasi-2024/nilai_akip_kota_2020_2024.tsv");
+        assertThat(anonymous.exit()).isEqualTo(EtlVerb.FAILED);
+        assertThat(anonymous.err()).contains("needs a personal access token");
 
         Run bad = sorot(
                 baseUrl(),
@@ -78,6 +101,18 @@ class EtlVerbTest extends SorotTest {
                 "--sorot.store=" + store);
         assertThat(bad.exit()).isEqualTo(EtlVerb.REJECTED);
         assertThat(bad.err()).contains("baris 50, 51 mencatat data yang sama (DISNAKER 2024)");
+
+        // one row where 44 were: held, nothing changed, until --confirm
+        String oneRow = "src/test/resources/etl/guard/akip_opd_2024_satu_baris.tsv";
+        Run held = sorot(nobody, "akip_opd_ranking", oneRow, "--pemda=3275", "--sorot.store=" + store);
+        assertThat(held.exit()).as(held.out() + held.err()).isEqualTo(EtlVerb.HELD);
+        assertThat(held.err())
+                .contains("perlu konfirmasi: this load would remove 43 of the 44 rows", "gone: BAPPELITBANGDA 2024")
+                .contains("--confirm");
+        Run confirmed =
+                sorot(nobody, "akip_opd_ranking", oneRow, "--pemda=3275", "--confirm", "--sorot.store=" + store);
+        assertThat(confirmed.exit()).as(confirmed.err()).isEqualTo(EtlVerb.LOADED);
+        assertThat(confirmed.out()).contains("loaded 1 facts from 1 rows");
     }
 
     @Test

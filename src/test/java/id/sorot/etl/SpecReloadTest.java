@@ -3,6 +3,8 @@ package id.sorot.etl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import id.sorot.access.AccessProperties;
+import id.sorot.access.AuditLog;
 import id.sorot.base.Settings;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.duckdb.Store;
@@ -36,7 +38,14 @@ class SpecReloadTest {
         RuleService rules = new RuleService(properties);
         ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");
-        return new EtlService(store, new OpdService(store, properties), rules, properties, messages);
+        return new EtlService(
+                store,
+                new OpdService(store, properties),
+                rules,
+                properties,
+                messages,
+                AccessProperties.defaults(),
+                new AuditLog(store));
     }
 
     private Path jobs() throws Exception {

@@ -25,6 +25,7 @@ import id.sorot.base.ui.UrlState;
 import id.sorot.chart.EChart;
 import id.sorot.dashboard.Dashboard;
 import id.sorot.opd.OpdService;
+import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -36,6 +37,7 @@ import java.util.Set;
  * predikat, the predikat distribution over the years, and the ranking grid with change and a
  * 2021-2024 sparkline. The URL holds year and filters ({@code ?tahun=2024&jenis=kecamatan&predikat=A}).
  */
+@PermitAll
 @Route("akip")
 @RouteAlias("")
 class AkipRankingView extends Dashboard {

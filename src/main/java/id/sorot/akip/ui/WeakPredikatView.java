@@ -18,6 +18,7 @@ import id.sorot.base.ui.UrlState;
 import id.sorot.chart.EChart;
 import id.sorot.dashboard.Dashboard;
 import id.sorot.opd.OpdService;
+import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,7 @@ import java.util.List;
  * For the Bagian Organisasi: the OPDs at predikat B or below, or fallen against last year, the
  * furthest fall first, each a click away from its profile.
  */
+@PermitAll
 @Route("akip/lemah")
 class WeakPredikatView extends Dashboard {
 

@@ -3,6 +3,8 @@ package id.sorot.base.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
@@ -12,13 +14,22 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
-/** The frame around every view: title, navigation, language choice. */
+/**
+ * The frame around every view: title, navigation, language choice, who is signed in and the way
+ * out. Any signed-in user gets it; each view says who may open it.
+ */
 @Layout
+@PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout() {
+    /** The roles that load files, who alone see "Impor data" (the view itself checks the same). */
+    private static final String[] LOADERS = {"BAGIAN_ORGANISASI", "INSPEKTORAT", "OPERATOR_OPD", "ADMIN"};
+
+    public MainLayout(AuthenticationContext authentication) {
         H1 title = new H1(getTranslation("app.title"));
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         Span subtitle = new Span(getTranslation("app.subtitle"));
@@ -43,7 +54,22 @@ public class MainLayout extends AppLayout {
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, subtitle);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setFlexGrow(1, subtitle);
-        HorizontalLayout navbar = new HorizontalLayout(bar, language);
+        Span user = new Span(authentication
+                .getPrincipalName()
+                .map(name -> getTranslation(
+                        "signout.user",
+                        name,
+                        authentication.getGrantedRoles().stream()
+                                .findFirst()
+                                .map(r -> getTranslation("role." + r.toLowerCase(Locale.ROOT)))
+                                .orElse("")))
+                .orElse(""));
+        user.setId("signed-in-user");
+        user.getStyle().set("font-size", "var(--lumo-font-size-s)").set("white-space", "nowrap");
+        Button signOut = new Button(getTranslation("signout"), e -> authentication.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        HorizontalLayout navbar = new HorizontalLayout(bar, language, user, signOut);
         navbar.setWidthFull();
         navbar.setAlignItems(FlexComponent.Alignment.CENTER);
         navbar.setFlexGrow(1, bar);
@@ -55,7 +81,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.weak"), "akip/lemah"));
         nav.addItem(new SideNavItem(getTranslation("nav.ikm"), "ikm"));
         nav.addItem(new SideNavItem(getTranslation("nav.deviasi"), "deviasi"));
-        nav.addItem(new SideNavItem(getTranslation("nav.import"), "impor"));
+        if (authentication.hasAnyRole(LOADERS)) nav.addItem(new SideNavItem(getTranslation("nav.import"), "impor"));
         Div drawer = new Div(nav);
         drawer.getStyle().set("padding", "var(--lumo-space-s)");
         addToDrawer(drawer);

@@ -2,6 +2,7 @@ package id.sorot.cube.calcite;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import id.sorot.access.Actor;
 import id.sorot.cube.model.CubeDefinition;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,13 +10,14 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.metrics.noop.NoopMetricsSystem;
@@ -29,25 +31,26 @@ import org.apache.calcite.avatica.remote.Service;
 /**
  * The cubes as SQL views for other tools, over Avatica's wire protocol (JSON or protobuf): connect
  * with {@code jdbc:avatica:remote:url=http://127.0.0.1:PORT;serialization=protobuf;authentication=BASIC;
- * avatica_user=sorot;avatica_password=TOKEN}. Bound to 127.0.0.1 only; every request needs the token.
+ * avatica_user=NAME;avatica_password=TOKEN}, TOKEN a personal access token. Bound to 127.0.0.1 only;
+ * every request needs a valid token and acts for its owner: their pemda's rows, read only. Nothing a
+ * request makes Calcite throw ends the server's thread.
  */
 public final class CubeAvatica implements AutoCloseable {
 
     private final HttpServer server;
     private final CubeDriver driver;
-    private final byte[] token;
+    private final Function<String, Optional<Actor>> tokens;
 
-    private CubeAvatica(HttpServer server, CubeDriver driver, String token) {
+    private CubeAvatica(HttpServer server, CubeDriver driver, Function<String, Optional<Actor>> tokens) {
         this.server = server;
         this.driver = driver;
-        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.tokens = tokens;
     }
 
-    public static CubeAvatica start(DataSource dataSource, List<CubeDefinition> cubes, int port, String token)
+    /** Serves the cubes on {@code port}; {@code tokens} tells whose a personal access token is. */
+    public static CubeAvatica start(
+            DataSource dataSource, List<CubeDefinition> cubes, int port, Function<String, Optional<Actor>> tokens)
             throws IOException, SQLException {
-        if (token == null || token.isBlank()) {
-            throw new IllegalStateException("sorot.avatica.token must be set when sorot.avatica.enabled is true");
-        }
         CubeDriver driver = new CubeDriver(dataSource, cubes);
         DriverManager.registerDriver(driver);
         Service service = new LocalService(new JdbcMeta(CubeDriver.URL, new Properties()));
@@ -55,7 +58,7 @@ public final class CubeAvatica implements AutoCloseable {
                 new ProtobufHandler(service, new ProtobufTranslationImpl(), NoopMetricsSystem.getInstance());
         Handler<String> json = new JsonHandler(service, NoopMetricsSystem.getInstance());
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-        CubeAvatica avatica = new CubeAvatica(server, driver, token);
+        CubeAvatica avatica = new CubeAvatica(server, driver, tokens);
         server.createContext("/", exchange -> avatica.handle(exchange, protobuf, json));
         server.setExecutor(Executors.newFixedThreadPool(
                 4, Thread.ofPlatform().daemon().name("sorot-avatica-", 0).factory()));
@@ -69,7 +72,8 @@ public final class CubeAvatica implements AutoCloseable {
 
     private void handle(HttpExchange exchange, Handler<byte[]> protobuf, Handler<String> json) throws IOException {
         try (exchange) {
-            if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            Optional<Actor> actor = actor(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (actor.isEmpty()) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"sorot\"");
                 exchange.sendResponseHeaders(401, -1);
                 return;
@@ -82,16 +86,26 @@ public final class CubeAvatica implements AutoCloseable {
             boolean isJson = body.length > 0 && body[0] == '{' && (type == null || !type.contains("protobuf"));
             byte[] out;
             int status;
-            if (isJson) {
-                Handler.HandlerResponse<String> r = json.apply(new String(body, StandardCharsets.UTF_8));
-                out = r.getResponse().getBytes(StandardCharsets.UTF_8);
-                status = r.getStatusCode();
-                exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
-            } else {
-                Handler.HandlerResponse<byte[]> r = protobuf.apply(body);
-                out = r.getResponse();
-                status = r.getStatusCode();
-                exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+            CubeDriver.CALLER.set(actor.get());
+            try {
+                if (isJson) {
+                    Handler.HandlerResponse<String> r = json.apply(new String(body, StandardCharsets.UTF_8));
+                    out = r.getResponse().getBytes(StandardCharsets.UTF_8);
+                    status = r.getStatusCode();
+                    exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+                } else {
+                    Handler.HandlerResponse<byte[]> r = protobuf.apply(body);
+                    out = r.getResponse();
+                    status = r.getStatusCode();
+                    exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+                }
+            } catch (RuntimeException | AssertionError e) {
+                // what Avatica does not turn into an error response of its own: answered, the thread lives on
+                out = ("Sorot could not run this request: " + e).getBytes(StandardCharsets.UTF_8);
+                status = 500;
+                exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+            } finally {
+                CubeDriver.CALLER.remove();
             }
             exchange.sendResponseHeaders(status, out.length);
             try (OutputStream os = exchange.getResponseBody()) {
@@ -100,18 +114,17 @@ public final class CubeAvatica implements AutoCloseable {
         }
     }
 
-    /** HTTP Basic with any user name and the token as password, compared in constant time. */
-    private boolean authorized(String header) {
-        if (header == null || !header.startsWith("Basic ")) return false;
+    /** HTTP Basic with any user name and a personal access token as password: the token's owner. */
+    private Optional<Actor> actor(String header) {
+        if (header == null || !header.startsWith("Basic ")) return Optional.empty();
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
         int colon = decoded.indexOf(':');
-        byte[] given = (colon < 0 ? "" : decoded.substring(colon + 1)).getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(given, token);
+        return colon < 0 ? Optional.empty() : tokens.apply(decoded.substring(colon + 1));
     }
 
     @Override

@@ -64,10 +64,15 @@ final class CubePlanner implements AutoCloseable {
 
     /** A Calcite connection with the {@code store} and {@code cubes} schemas. */
     static Connection open(DataSource schemaSource, List<CubeDefinition> cubes) {
+        return open(schemaSource, cubes, id.sorot.access.Scope.ALL);
+    }
+
+    /** The same with the cube views limited to {@code scope}'s rows. */
+    static Connection open(DataSource schemaSource, List<CubeDefinition> cubes, id.sorot.access.Scope scope) {
         CubeRules.install();
         try {
             Connection c = DriverManager.getConnection("jdbc:calcite:", properties());
-            CubeSchemaFactory.register(c.unwrap(CalciteConnection.class).getRootSchema(), schemaSource, cubes);
+            CubeSchemaFactory.register(c.unwrap(CalciteConnection.class).getRootSchema(), schemaSource, cubes, scope);
             return c;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open a Calcite connection: " + e.getMessage(), e);

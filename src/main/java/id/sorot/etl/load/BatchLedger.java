@@ -45,19 +45,14 @@ final class BatchLedger {
         insert(c, load, rowsLoaded, 0, "loaded", null, periods, replaced);
     }
 
-    /** Records a rejected batch and its problems, in a transaction of its own. */
-    void rejected(Load load) {
+    /**
+     * Records a batch that changed nothing ({@code rejected}, {@code refused} or {@code held}) and its
+     * problems, in a transaction of its own.
+     */
+    void notLoaded(Load load, String status, String message) {
         try (DuckDBConnection c = store.connect()) {
             c.setAutoCommit(false);
-            insert(
-                    c,
-                    load,
-                    0,
-                    load.problems.rowCount(),
-                    "rejected",
-                    load.problems.count() + " problem(s)",
-                    List.of(),
-                    List.of());
+            insert(c, load, 0, load.problems.rowCount(), status, message, List.of(), List.of());
             try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "rejected_row")) {
                 for (Problem p : load.problems.list()) {
                     a.beginRow();
@@ -74,7 +69,7 @@ final class BatchLedger {
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "cannot record the rejected batch " + load.batchId + ": " + e.getMessage(), e);
+                    "cannot record the " + status + " batch " + load.batchId + ": " + e.getMessage(), e);
         }
     }
 

@@ -38,6 +38,8 @@ final class Load {
     List<List<String>> head = List.of();
     /** The units amounts were read in, as the batch records them ({@code anggaran: juta}); null when all rupiah. */
     String units;
+    /** What the load replaces of earlier batches, once known. */
+    LoadResult.Removal removal;
 
     static String units(Map<String, Set<Amounts.Unit>> byField) {
         List<String> parts = new ArrayList<>();
@@ -77,6 +79,7 @@ final class Load {
                 target.columns().stream().map(FactBuffer.Column::name).toList(),
                 head,
                 units,
-                phases.snapshot());
+                phases.snapshot(),
+                removal);
     }
 }

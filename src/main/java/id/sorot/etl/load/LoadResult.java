@@ -16,6 +16,7 @@ import java.util.Map;
  * @param columns and {@code head}: the first parsed fact rows, for a preview
  * @param units the units amounts were read in, per field ({@code anggaran: juta}); null when all in rupiah
  * @param millis how long each phase took (read, stage, check, replace, insert), for benchmarks
+ * @param removal what the load replaces of earlier batches, or null when it replaces nothing
  */
 public record LoadResult(
         long batchId,
@@ -37,7 +38,8 @@ public record LoadResult(
         List<String> columns,
         List<List<String>> head,
         String units,
-        Map<String, Long> millis) {
+        Map<String, Long> millis,
+        Removal removal) {
 
     public enum Status {
         /** committed */
@@ -45,7 +47,36 @@ public record LoadResult(
         /** problems found; nothing changed */
         REJECTED,
         /** a preview found no problem; nothing written */
-        VALID
+        VALID,
+        /**
+         * "perlu konfirmasi": the load would remove more than the set share of the rows in its scope;
+         * nothing changed until someone whose role may confirms it
+         */
+        HELD,
+        /** the user may not load this target, or rows of another pemda or OPD than theirs; nothing changed */
+        REFUSED
+    }
+
+    /**
+     * What a load replaces: rows of earlier batches in its scope, and how many of them have a key the
+     * new rows lack, so would be gone (the first {@code removed} of them described).
+     *
+     * @param limitPercent a load removing more than this share of {@code rowsInScope} is held
+     */
+    public record Removal(long rowsInScope, long rowsRemoved, List<String> removed, int limitPercent) {
+
+        public Removal {
+            removed = List.copyOf(removed);
+        }
+
+        public boolean exceedsLimit() {
+            return rowsRemoved * 100 > (long) limitPercent * rowsInScope;
+        }
+
+        /** The share of the rows in scope that would be gone, in whole percent (rounded up). */
+        public long percent() {
+            return rowsInScope == 0 ? 0 : (rowsRemoved * 100 + rowsInScope - 1) / rowsInScope;
+        }
     }
 
     /** A figure the source reported about its rows, beside the same figure computed from them. */
@@ -60,7 +91,8 @@ public record LoadResult(
             String rule,
             Integer row) {}
 
+    /** Loaded, or a preview that would load: not rejected, held or refused. */
     public boolean ok() {
-        return status != Status.REJECTED;
+        return status == Status.LOADED || status == Status.VALID;
     }
 }

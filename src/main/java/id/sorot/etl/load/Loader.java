@@ -43,13 +43,22 @@ public final class Loader {
     private final RuleService rules;
     private final BufferAllocator allocator;
     private final BatchLedger ledger;
+    private final int confirmPercent;
+
+    /** A load that would remove more than this share of the rows in its scope waits for a confirmation. */
+    public static final int CONFIRM_PERCENT = 20;
 
     public Loader(Store store, OpdService opds, RuleService rules, BufferAllocator allocator) {
+        this(store, opds, rules, allocator, CONFIRM_PERCENT);
+    }
+
+    public Loader(Store store, OpdService opds, RuleService rules, BufferAllocator allocator, int confirmPercent) {
         this.store = store;
         this.opds = opds;
         this.rules = rules;
         this.allocator = allocator;
         this.ledger = new BatchLedger(store);
+        this.confirmPercent = confirmPercent;
     }
 
     /** Loads ({@code commit}) or previews a file; {@code progress}, when given, hears rows read so far. */
@@ -58,6 +67,13 @@ public final class Loader {
         Load load = new Load(commit ? ledger.nextBatchId() : 0, spec, target, file, request, commit);
         Problems problems = load.problems;
         OpdDirectory dir = opds.directory();
+        if (request != null
+                && request.actor() != null
+                && !request.actor().role().loadsInto(target.name())) {
+            problems.add(Problem.of(
+                    file.name(), "etl.error.role_target", request.actor().role().key(), target.name()));
+            return refused(load, List.of());
+        }
         load.parameters = LoadParameters.resolve(spec, request, file.name(), dir, problems);
         if (problems.any()) return rejected(load, List.of());
 
@@ -155,22 +171,39 @@ public final class Loader {
     }
 
     /**
-     * With every fact staged in the open transaction: refuses duplicates, then (when committing)
-     * replaces what the same data loaded before, records the batch and commits.
+     * With every fact staged in the open transaction: refuses duplicates and rows outside what the
+     * user may load, holds a load that would remove too much of what is there, then (when
+     * committing) replaces what the same data loaded before, records the batch and commits.
      */
     private LoadResult write(Load load, Target.Run run, DuckDBConnection c, long rowsLoaded) {
         Target target = load.target;
         Problems problems = load.problems;
         String mine = "(SELECT * FROM " + target.table() + " WHERE batch_id = " + load.tag + ") AS mine";
         try {
-            new DuplicateCheck(opds.directory()).check(c, mine, target.key(), load.file.name(), problems);
+            DuplicateCheck duplicates = new DuplicateCheck(opds.directory());
+            duplicates.check(c, mine, target.key(), load.file.name(), problems);
+            long before = problems.count();
+            new ScopeCheck(opds.directory())
+                    .check(
+                            c,
+                            target.table(),
+                            mine,
+                            load.request == null ? null : load.request.actor(),
+                            load.file.name(),
+                            problems);
+            boolean outside = problems.count() > before;
             List<Integer> periods = periods(c, mine);
+            if (!problems.any()) load.removal = Supersede.removal(c, load.tag, target, duplicates, confirmPercent);
             load.phases.mark("check");
-            if (problems.any() || !load.commit) {
+            boolean held = load.removal != null
+                    && load.removal.exceedsLimit()
+                    && (load.request == null || !load.request.confirmedFor(target.name()));
+            if (problems.any() || held || !load.commit) {
                 c.rollback();
-                return problems.any()
-                        ? rejected(load, periods)
-                        : load.result(LoadResult.Status.VALID, 0, periods, List.of());
+                if (outside) return refused(load, periods);
+                if (problems.any()) return rejected(load, periods);
+                if (held) return held(load, periods);
+                return load.result(LoadResult.Status.VALID, 0, periods, List.of());
             }
             run.beforeInsert(c, load.batchId);
             List<Long> replaced = Supersede.replace(c, load.batchId, target);
@@ -204,8 +237,26 @@ public final class Loader {
 
     /** The load refused; recorded with its problems when it was meant to commit. */
     private LoadResult rejected(Load load, List<Integer> periods) {
-        if (load.commit) ledger.rejected(load);
+        if (load.commit) ledger.notLoaded(load, "rejected", load.problems.count() + " problem(s)");
         return load.result(LoadResult.Status.REJECTED, 0, periods, List.of());
+    }
+
+    /** Not the user's to load (role or rows); recorded with the rows named when it was meant to commit. */
+    private LoadResult refused(Load load, List<Integer> periods) {
+        if (load.commit) ledger.notLoaded(load, "refused", load.problems.count() + " problem(s)");
+        return load.result(LoadResult.Status.REFUSED, 0, periods, List.of());
+    }
+
+    /** Would remove too much: nothing changed; recorded as waiting for a confirmation when meant to commit. */
+    private LoadResult held(Load load, List<Integer> periods) {
+        LoadResult.Removal r = load.removal;
+        if (load.commit) {
+            ledger.notLoaded(
+                    load,
+                    "held",
+                    "perlu konfirmasi: " + r.rowsRemoved() + " of " + r.rowsInScope() + " rows would be removed");
+        }
+        return load.result(LoadResult.Status.HELD, 0, periods, List.of());
     }
 
     private static List<Integer> periods(DuckDBConnection c, String rows) throws SQLException {

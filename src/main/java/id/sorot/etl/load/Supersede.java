@@ -57,6 +57,76 @@ final class Supersede {
         return replaced;
     }
 
+    /** At most this many of the rows a load would remove are described. */
+    static final int LISTED = 50;
+
+    /**
+     * What replacing would remove, asked before anything is deleted: the rows of other batches in the
+     * scope of the rows staged under {@code tag}, and how many of them have a key (OPD and year, say)
+     * the new rows do not, so would be gone rather than replaced; the first of those described.
+     */
+    static LoadResult.Removal removal(
+            DuckDBConnection c, long tag, Target target, DuplicateCheck words, int limitPercent) throws SQLException {
+        List<String> scope = target.scope();
+        String table = target.table();
+        StringBuilder match = new StringBuilder();
+        StringBuilder keys = new StringBuilder();
+        for (int i = 0; i < scope.size(); i++) {
+            if (i > 0) {
+                match.append(" AND ");
+                keys.append(", ");
+            }
+            match.append(expr(scope.get(i), table)).append(" = sc.k").append(i);
+            keys.append(expr(scope.get(i), table)).append(" AS k").append(i);
+        }
+        List<String> key = target.key();
+        StringBuilder same = new StringBuilder();
+        for (String k : key) {
+            same.append(" AND n.")
+                    .append(k)
+                    .append(" IS NOT DISTINCT FROM ")
+                    .append(table)
+                    .append('.')
+                    .append(k);
+        }
+        String scopeTable = "removal_" + Math.abs(tag);
+        String others =
+                table + ".batch_id <> " + tag + " AND EXISTS (SELECT 1 FROM " + scopeTable + " sc WHERE " + match + ")";
+        String gone = "NOT EXISTS (SELECT 1 FROM " + table + " n WHERE n.batch_id = " + tag + same + ")";
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE " + scopeTable + " AS SELECT DISTINCT " + keys + " FROM " + table
+                    + " WHERE batch_id = " + tag);
+            try {
+                long inScope;
+                long removed;
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT count(*), count(*) FILTER (WHERE " + gone + ") FROM " + table + " WHERE " + others)) {
+                    rs.next();
+                    inScope = rs.getLong(1);
+                    removed = rs.getLong(2);
+                }
+                if (inScope == 0) return null;
+                List<String> described = new ArrayList<>();
+                if (removed > 0) {
+                    try (ResultSet rs = s.executeQuery("SELECT DISTINCT " + String.join(", ", key) + " FROM " + table
+                            + " WHERE " + others + " AND " + gone + " ORDER BY ALL LIMIT " + LISTED)) {
+                        while (rs.next()) {
+                            List<String> what = new ArrayList<>();
+                            for (int i = 0; i < key.size(); i++)
+                                what.add(words.describe(key.get(i), rs.getObject(i + 1)));
+                            described.add(String.join(" ", what));
+                        }
+                    }
+                }
+                return new LoadResult.Removal(inScope, removed, described, limitPercent);
+            } finally {
+                try (Statement drop = c.createStatement()) {
+                    drop.execute("DROP TABLE IF EXISTS " + scopeTable);
+                }
+            }
+        }
+    }
+
     /** {@code year:periode_id} scopes by the year of a quarterly period. */
     static String expr(String scope, String table) {
         if (scope.startsWith("year:")) {

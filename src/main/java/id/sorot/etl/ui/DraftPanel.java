@@ -40,6 +40,9 @@ final class DraftPanel extends Div {
     private final Function<DraftSpec, LoadResult> tryDraft;
     private final Consumer<LoadResult> showResult;
     private final Consumer<JobSpec> saved;
+    /** Whether the signed-in role may write job specs (Bagian Organisasi, admin). */
+    private final boolean maySave;
+
     private final TextField name = new TextField();
     private final Select<String> target = new Select<>();
     private final Div columns = new Div();
@@ -54,6 +57,7 @@ final class DraftPanel extends Div {
 
     DraftPanel(
             DraftService drafts,
+            boolean maySave,
             Function<DraftSpec, LoadResult> tryDraft,
             Consumer<LoadResult> showResult,
             Consumer<JobSpec> saved) {
@@ -61,6 +65,7 @@ final class DraftPanel extends Div {
         this.tryDraft = tryDraft;
         this.showResult = showResult;
         this.saved = saved;
+        this.maySave = maySave;
         setId("draft");
         addClassName("sorot-draft");
         name.setLabel(getTranslation("draft.name"));
@@ -84,6 +89,9 @@ final class DraftPanel extends Div {
         if (!drafts.savesSpecs()) {
             save.setEnabled(false);
             save.setTooltipText(getTranslation("draft.save.off"));
+        } else if (!maySave) {
+            save.setEnabled(false);
+            save.setTooltipText(getTranslation("draft.save.role"));
         }
         found.setId("draft-found");
         missing.setId("draft-missing");
@@ -114,7 +122,7 @@ final class DraftPanel extends Div {
             return;
         }
         tryIt.setEnabled(true);
-        save.setEnabled(drafts.savesSpecs());
+        save.setEnabled(drafts.savesSpecs() && maySave);
         int opd = s.opdColumn();
         int pemda = s.pemdaColumn();
         String match = opd >= 0
@@ -213,6 +221,7 @@ final class DraftPanel extends Div {
     }
 
     private void runSave() {
+        if (!maySave) return;
         try {
             JobSpec job = drafts.save(current());
             message.setText(getTranslation("draft.saved", job.name()));

@@ -20,6 +20,9 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
+import id.sorot.access.Access;
+import id.sorot.access.Actor;
+import id.sorot.access.AuditLog;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.ui.Formats;
 import id.sorot.etl.DraftService;
@@ -33,6 +36,7 @@ import id.sorot.etl.read.SourceFile;
 import id.sorot.opd.Opd;
 import id.sorot.opd.OpdService;
 import id.sorot.opd.Pemda;
+import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +50,7 @@ import java.util.stream.IntStream;
  * what the file does not say (pemda, year, OPD), preview the parsed rows, every problem and the
  * source's own totals, then load it in one transaction. The batch history is below.
  */
+@RolesAllowed({"BAGIAN_ORGANISASI", "INSPEKTORAT", "OPERATOR_OPD", "ADMIN"})
 @Route("impor")
 class ImportView extends Div implements HasDynamicTitle {
 
@@ -69,13 +74,25 @@ class ImportView extends Div implements HasDynamicTitle {
     private final Span reloaded = new Span();
     private final DraftService drafts;
     private final DraftPanel draft;
+    private final RemovalNotice held = new RemovalNotice(() -> run(true, true));
+    private final AuditLog audit;
+    /** Who this page acts for; the view is only reached signed in. */
+    private final Actor actor;
+
     private SourceFile uploaded;
 
-    ImportView(EtlService etl, DraftService drafts, OpdService opds, SorotProperties properties) {
+    ImportView(EtlService etl, DraftService drafts, OpdService opds, SorotProperties properties, AuditLog audit) {
         this.etl = etl;
         this.drafts = drafts;
         this.opds = opds;
-        this.draft = new DraftPanel(drafts, d -> drafts.preview(d, uploaded, request()), this::show, this::draftSaved);
+        this.audit = audit;
+        this.actor = Access.current().orElseThrow();
+        this.draft = new DraftPanel(
+                drafts,
+                actor.role().editsSpecs(),
+                d -> drafts.preview(d, uploaded, request()),
+                this::show,
+                this::draftSaved);
         addClassName("sorot-view");
         setId("import");
 
@@ -97,11 +114,18 @@ class ImportView extends Div implements HasDynamicTitle {
         job.setWidth("22rem");
         job.addValueChangeListener(e -> updateParameters());
         pemda.setLabel(getTranslation("import.pemda"));
-        pemda.setItems(opds.directory().allPemda().stream()
+        // only the pemda the user belongs to (an admin: all)
+        List<Pemda> mine = opds.directory().allPemda().stream()
+                .filter(p -> actor.belongsTo(p.kode()))
                 .sorted(java.util.Comparator.comparing(Pemda::kode))
-                .toList());
+                .toList();
+        pemda.setItems(mine);
         pemda.setItemLabelGenerator(Pemda::nama);
-        opds.directory().pemda(properties.pemda()).ifPresent(pemda::setValue);
+        opds.directory()
+                .pemda(properties.pemda())
+                .filter(mine::contains)
+                .or(() -> mine.stream().findFirst())
+                .ifPresent(pemda::setValue);
         pemda.addValueChangeListener(e -> updateOpds());
         period.setLabel(getTranslation("import.period"));
         period.setId("import-period");
@@ -114,11 +138,11 @@ class ImportView extends Div implements HasDynamicTitle {
 
         preview.setText(getTranslation("import.preview"));
         preview.setId("import-preview");
-        preview.addClickListener(e -> run(false));
+        preview.addClickListener(e -> run(false, false));
         load.setText(getTranslation("import.load"));
         load.setId("import-load");
         load.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        load.addClickListener(e -> run(true));
+        load.addClickListener(e -> run(true, false));
         preview.setEnabled(false);
         load.setEnabled(false);
 
@@ -185,6 +209,7 @@ class ImportView extends Div implements HasDynamicTitle {
 
         Button reload = new Button(getTranslation("import.reload"), e -> reloadSpecs());
         reload.setId("import-reload");
+        reload.setVisible(actor.role().editsSpecs());
         reloaded.setId("import-reloaded");
         broken.setId("import-broken");
         HorizontalLayout specs = new HorizontalLayout(reload, reloaded);
@@ -203,6 +228,7 @@ class ImportView extends Div implements HasDynamicTitle {
                 broken,
                 progress,
                 summary,
+                held,
                 draft,
                 result,
                 new H3(getTranslation("import.history")),
@@ -217,8 +243,16 @@ class ImportView extends Div implements HasDynamicTitle {
 
     /** Reads etl/jobs again: a spec saved or fixed a moment ago is offered without a restart. */
     private void reloadSpecs() {
+        if (!actor.role().editsSpecs()) return;
         JobSpec chosen = job.getValue();
-        etl.reload();
+        var catalog = etl.reload();
+        audit.record(
+                actor.username(),
+                ip(),
+                AuditLog.Action.SPECS_RELOADED,
+                "etl/jobs",
+                catalog.jobs().size() + " job specs, " + catalog.broken().size() + " broken",
+                AuditLog.Outcome.OK);
         List<JobSpec> jobs = etl.jobs();
         job.setItems(jobs);
         if (chosen != null) {
@@ -281,6 +315,13 @@ class ImportView extends Div implements HasDynamicTitle {
 
     /** A draft saved into etl/jobs: offer it as the job, ready to load. */
     private void draftSaved(JobSpec saved) {
+        audit.record(
+                actor.username(),
+                ip(),
+                AuditLog.Action.SPEC_SAVED,
+                "etl/jobs/" + saved.name() + ".yml",
+                null,
+                AuditLog.Outcome.OK);
         List<JobSpec> jobs = etl.jobs();
         job.setItems(jobs);
         jobs.stream().filter(j -> j.name().equals(saved.name())).findFirst().ifPresent(job::setValue);
@@ -290,7 +331,23 @@ class ImportView extends Div implements HasDynamicTitle {
 
     private void updateOpds() {
         Pemda p = pemda.getValue();
-        opd.setItems(p == null ? List.of() : opds.directory().opdsOf(p.id()));
+        List<Opd> list = p == null ? List.of() : opds.directory().opdsOf(p.id());
+        if (actor.loadOpd() != null) {
+            // an operator loads its own OPD's files only
+            list = list.stream()
+                    .filter(o -> o.kode().equalsIgnoreCase(actor.loadOpd()))
+                    .toList();
+            opd.setItems(list);
+            list.stream().findFirst().ifPresent(opd::setValue);
+            opd.setReadOnly(true);
+            return;
+        }
+        opd.setItems(list);
+    }
+
+    private static String ip() {
+        com.vaadin.flow.server.VaadinRequest current = com.vaadin.flow.server.VaadinRequest.getCurrent();
+        return current == null ? null : current.getRemoteAddr();
     }
 
     private void updateParameters() {
@@ -303,21 +360,22 @@ class ImportView extends Div implements HasDynamicTitle {
     }
 
     private LoadRequest request() {
-        // there are no accounts yet: the batch records where the upload came from
-        com.vaadin.flow.server.VaadinRequest current = com.vaadin.flow.server.VaadinRequest.getCurrent();
-        String user = "ui " + (current == null ? "" : current.getRemoteAddr());
-        return new LoadRequest(
-                pemda.getValue() == null ? null : pemda.getValue().kode(),
-                period.isVisible() && !period.isEmpty() ? period.getValue() : null,
-                opd.isVisible() && opd.getValue() != null ? opd.getValue().kode() : null,
-                user);
+        return LoadRequest.as(actor, ip())
+                .withPemda(pemda.getValue() == null ? null : pemda.getValue().kode())
+                .withPeriod(period.isVisible() && !period.isEmpty() ? period.getValue() : null)
+                .withOpd(
+                        opd.isVisible() && opd.getValue() != null
+                                ? opd.getValue().kode()
+                                : null);
     }
 
-    private void run(boolean commit) {
+    /** Previews or loads the uploaded file; {@code confirm} lets a load that removes many rows go in. */
+    private void run(boolean commit, boolean confirm) {
         JobSpec spec = job.getValue();
         if (spec == null || uploaded == null) return;
         SourceFile file = uploaded;
-        LoadRequest request = request();
+        LoadRequest request = request().withConfirm(confirm);
+        held.hide();
         UI ui = UI.getCurrent();
         preview.setEnabled(false);
         load.setEnabled(false);
@@ -352,6 +410,8 @@ class ImportView extends Div implements HasDynamicTitle {
                     case LOADED -> "import.result.loaded";
                     case VALID -> "import.result.valid";
                     case REJECTED -> "import.result.rejected";
+                    case HELD -> "import.result.held";
+                    case REFUSED -> "import.result.refused";
                 };
         summary.setText(getTranslation(
                 key,
@@ -364,6 +424,7 @@ class ImportView extends Div implements HasDynamicTitle {
             summary.setText(summary.getText() + " "
                     + getTranslation("import.result.combined", Formats.integer(r.rowsCombined())));
         }
+        held.show(r, actor.role().confirmsInto(r.target()));
         result.removeAll();
         if (!r.problems().isEmpty()) {
             problems.setItems(r.problems());

@@ -19,6 +19,7 @@ import id.sorot.chart.EChart;
 import id.sorot.dashboard.Dashboard;
 import id.sorot.ikm.IkmService;
 import id.sorot.opd.OpdService;
+import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.List;
  * Sorot computes against the average the source reports, groups by kelompok or parent OPD, and the
  * units whose reported mutu disagrees with their value. {@code ?tahun=2024&kelompok=puskesmas&urut=opd}.
  */
+@PermitAll
 @Route("ikm")
 class IkmView extends Dashboard {
 

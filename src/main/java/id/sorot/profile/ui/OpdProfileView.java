@@ -27,6 +27,7 @@ import id.sorot.ikm.IkmService;
 import id.sorot.profile.ProfileService;
 import id.sorot.profile.ProfileService.Profile;
 import id.sorot.realisasi.RealisasiService;
+import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,7 @@ import java.util.Optional;
  * components, IKU capaian, realisasi with deviasi, the IKM of its units, and every reported figure
  * that disagrees with the rule. {@code /opd/<kode>?tahun=2024}.
  */
+@PermitAll
 @Route("opd/:kode")
 class OpdProfileView extends Dashboard {
 

@@ -27,6 +27,7 @@ import id.sorot.realisasi.RealisasiService;
 import id.sorot.realisasi.RealisasiService.Line;
 import id.sorot.realisasi.RealisasiService.Status;
 import id.sorot.realisasi.RealisasiService.Thresholds;
+import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +44,7 @@ import java.util.function.Function;
  * {@code per} picks another, and the curve of realisasi over the snapshots.
  * {@code ?tahun=2024&per=2024-11-30&ukuran=fisik&merah=-10&kuning=-5&opd=4.01.01&sub=1.2.06.1}.
  */
+@PermitAll
 @Route("deviasi")
 class DeviasiView extends Dashboard {
 

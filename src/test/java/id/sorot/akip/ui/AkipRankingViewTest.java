@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.Browser;
 import id.sorot.BrowserTest;
+import id.sorot.access.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -142,7 +143,7 @@ class AkipRankingViewTest extends BrowserTest {
 
     @Test
     void in_english_the_words_change_and_the_numbers_stay_indonesian() throws Exception {
-        try (Browser english = new Browser(1920, 1080)) {
+        try (Browser english = new Browser(1920, 1080).signInAs(user(Role.ADMIN), PASSWORD)) {
             english.open(baseUrl() + "/akip?tahun=2024", "akip-grid");
             english.setValue("language", "2");
             english.waitUntil("document.getElementById('akip-ranking')"

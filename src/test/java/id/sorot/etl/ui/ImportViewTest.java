@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.sorot.Browser;
 import id.sorot.SorotTest;
+import id.sorot.access.Role;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,6 +24,11 @@ class ImportViewTest extends SorotTest {
     @BeforeAll
     static void start() throws Exception {
         browser = new Browser(1600, 1400);
+    }
+
+    @BeforeEach
+    void signIn() {
+        browser.signInAs(user(Role.BAGIAN_ORGANISASI), PASSWORD);
     }
 
     @AfterAll
