@@ -1,6 +1,7 @@
 package id.sorot;
 
 import id.sorot.access.AccessProperties;
+import id.sorot.access.OidcProperties;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.shell.Shell;
 import org.springframework.boot.SpringApplication;
@@ -12,7 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * first argument names one (see {@link Shell}).
  */
 @SpringBootApplication
-@EnableConfigurationProperties({SorotProperties.class, AccessProperties.class})
+@EnableConfigurationProperties({SorotProperties.class, AccessProperties.class, OidcProperties.class})
 public class Application {
 
     public static void main(String[] args) {

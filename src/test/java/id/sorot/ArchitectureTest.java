@@ -60,7 +60,8 @@ class ArchitectureTest {
                         "id.sorot.ikm.ui..",
                         "id.sorot.realisasi.ui..",
                         "id.sorot.profile.ui..",
-                        "id.sorot.etl.ui..")
+                        "id.sorot.etl.ui..",
+                        "id.sorot.admin.ui..")
                 .layer("Dashboard")
                 .definedBy("id.sorot.dashboard..")
                 .layer("Export")

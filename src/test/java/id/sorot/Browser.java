@@ -88,6 +88,23 @@ public final class Browser implements AutoCloseable {
         return taken;
     }
 
+    /** The one download whose name starts and ends so (a name that carries the time it was made). */
+    public Path downloadStartingWith(String prefix, String suffix) throws IOException {
+        String[] found = new String[1];
+        new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> {
+            try (var files = Files.list(downloads)) {
+                found[0] = files.map(f -> f.getFileName().toString())
+                        .filter(n -> n.startsWith(prefix) && n.endsWith(suffix))
+                        .findFirst()
+                        .orElse(null);
+                return found[0] != null;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return download(found[0]);
+    }
+
     public WebDriver driver() {
         return driver;
     }

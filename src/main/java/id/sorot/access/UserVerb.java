@@ -20,16 +20,14 @@ import org.springframework.stereotype.Component;
 @Component
 final class UserVerb implements Verb {
 
-    /** Made only when run: making them opens the store. */
+    /** Made only when run: making it opens the store. */
+    private final ObjectProvider<UserAdmin> admin;
+
     private final ObjectProvider<Users> users;
 
-    private final ObjectProvider<AuditLog> audit;
-    private final ObjectProvider<Tokens> tokens;
-
-    UserVerb(ObjectProvider<Users> users, ObjectProvider<AuditLog> audit, ObjectProvider<Tokens> tokens) {
+    UserVerb(ObjectProvider<UserAdmin> admin, ObjectProvider<Users> users) {
+        this.admin = admin;
         this.users = users;
-        this.audit = audit;
-        this.tokens = tokens;
     }
 
     @Override
@@ -63,60 +61,32 @@ final class UserVerb implements Verb {
                             options.get("opd"),
                             "true".equals(options.get("opd-only")));
                     String password = options.getOrDefault("password", Users.randomPassword());
-                    Account a = users.getObject().add(d, password, "local");
-                    audit.getObject()
-                            .record(
-                                    "cli",
-                                    null,
-                                    AuditLog.Action.USER_ADDED,
-                                    a.username(),
-                                    describe(a),
-                                    AuditLog.Outcome.OK);
+                    Account a = admin.getObject().add(UserAdmin.Who.cli(), d, password);
                     out.println("user " + a.username() + " added: " + describe(a));
                     if (!options.containsKey("password")) out.println("password: " + password);
                 }
                 case "passwd" -> {
                     if (!named) return usage(err);
                     String password = options.getOrDefault("password", Users.randomPassword());
-                    users.getObject().passwd(arguments.get(1), password);
-                    audit.getObject()
-                            .record(
-                                    "cli",
-                                    null,
-                                    AuditLog.Action.PASSWORD_CHANGED,
-                                    arguments.get(1),
-                                    null,
-                                    AuditLog.Outcome.OK);
+                    admin.getObject().resetPassword(UserAdmin.Who.cli(), arguments.get(1), password);
                     out.println("password of " + arguments.get(1) + " changed");
                     if (!options.containsKey("password")) out.println("password: " + password);
                 }
                 case "disable", "enable" -> {
                     if (!named) return usage(err);
                     boolean enable = command.equals("enable");
-                    users.getObject().setEnabled(arguments.get(1), enable);
-                    audit.getObject()
-                            .record(
-                                    "cli",
-                                    null,
-                                    enable ? AuditLog.Action.USER_ENABLED : AuditLog.Action.USER_DISABLED,
-                                    arguments.get(1),
-                                    null,
-                                    AuditLog.Outcome.OK);
+                    admin.getObject().setEnabled(UserAdmin.Who.cli(), arguments.get(1), enable);
                     out.println("user " + arguments.get(1) + (enable ? " enabled" : " disabled"));
                 }
                 case "token" -> {
                     if (!named) return usage(err);
                     int days = Integer.parseInt(options.getOrDefault("days", "90"));
-                    Tokens.Created t = tokens.getObject()
-                            .create(arguments.get(1), options.getOrDefault("label", "sorot user token"), days);
-                    audit.getObject()
-                            .record(
-                                    "cli",
-                                    null,
-                                    AuditLog.Action.TOKEN_CREATED,
+                    Tokens.Created t = admin.getObject()
+                            .createToken(
+                                    UserAdmin.Who.cli(),
                                     arguments.get(1),
-                                    "token " + t.token().id() + ", " + days + " days",
-                                    AuditLog.Outcome.OK);
+                                    options.getOrDefault("label", "sorot user token"),
+                                    days);
                     out.println("token for " + arguments.get(1) + " (valid " + days + " days; shown only now):");
                     out.println(t.secret());
                 }
@@ -153,9 +123,6 @@ final class UserVerb implements Verb {
     }
 
     static String describe(Account a) {
-        StringBuilder s = new StringBuilder(a.role().key());
-        s.append(a.pemda().isEmpty() ? ", every pemda" : ", pemda " + String.join(",", a.pemda()));
-        if (a.opd() != null) s.append(", OPD ").append(a.opd()).append(a.opdOnly() ? " (sees only its OPD)" : "");
-        return s.toString();
+        return UserAdmin.describe(a);
     }
 }

@@ -8,8 +8,10 @@ import static id.sorot.access.Role.OPERATOR_OPD;
 import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import id.sorot.access.Role;
+import id.sorot.access.SingleSignOn;
 import id.sorot.access.Tokens;
 import java.util.Arrays;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +24,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -81,10 +84,22 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, VaadinDefaultRequestCache requestCache) throws Exception {
+    SecurityFilterChain ui(
+            HttpSecurity http,
+            VaadinDefaultRequestCache requestCache,
+            ObjectProvider<ClientRegistrationRepository> registrations,
+            SingleSignOn sso)
+            throws Exception {
         // The page an anonymous visitor asked for is kept in a cookie, not a session, so that the
         // redirect to the sign-in page creates none: a stream of anonymous requests holds no memory.
         requestCache.setDelegateRequestCache(new CookieRequestCache());
+        // Single sign-on when a provider is configured (spring.security.oauth2.client.*): the same
+        // sign-in page offers it, and a refusal comes back there with ?error.
+        if (registrations.getIfAvailable() != null) {
+            http.oauth2Login(o -> o.loginPage("/" + SignInView.PATH)
+                    .failureUrl("/" + SignInView.PATH + "?error")
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcAccounts(sso))));
+        }
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(SignInView.class));
         headers(http);
         return http.build();

@@ -1,5 +1,6 @@
 package id.sorot.access.web;
 
+import id.sorot.access.Access;
 import id.sorot.access.AccessProperties;
 import id.sorot.access.Actor;
 import id.sorot.access.AuditLog;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
@@ -58,6 +60,18 @@ class SignInAudit {
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
         Authentication a = event.getAuthentication();
+        if (!(a instanceof UsernamePasswordAuthenticationToken)) {
+            // a single sign-on the provider or Sorot refused: no password to count, the reason kept
+            audit.record(
+                    "oidc",
+                    ip(a),
+                    Action.SIGN_IN_FAILED,
+                    null,
+                    event.getException().getClass().getSimpleName() + ": "
+                            + event.getException().getMessage(),
+                    Outcome.DENIED);
+            return;
+        }
         String name = String.valueOf(a.getName()).strip().toLowerCase(java.util.Locale.ROOT);
         boolean locked = event.getException() instanceof LockedException;
         if (!locked) users.signInFailed(name, properties.maxFailures(), properties.lockMinutes());
@@ -78,7 +92,8 @@ class SignInAudit {
     }
 
     private static String via(Authentication a) {
-        return a.getPrincipal() instanceof Actor actor ? actor.via() : null;
+        if (a.getPrincipal() instanceof Actor actor) return actor.via();
+        return a.getPrincipal() instanceof Access.ActsAs p ? p.actor().via() : null;
     }
 
     private static String ip(Authentication a) {

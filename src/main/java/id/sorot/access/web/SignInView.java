@@ -1,5 +1,6 @@
 package id.sorot.access.web;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -14,6 +15,9 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import id.sorot.access.AccessProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /**
  * {@code /masuk}: the one page an anonymous visitor gets. The form posts to Spring Security (the
@@ -32,7 +36,10 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
     private final AuthenticationContext authentication;
     private final AccessProperties properties;
 
-    SignInView(AuthenticationContext authentication, AccessProperties properties) {
+    SignInView(
+            AuthenticationContext authentication,
+            AccessProperties properties,
+            ObjectProvider<ClientRegistrationRepository> registrations) {
         this.authentication = authentication;
         this.properties = properties;
         setId("sign-in");
@@ -60,6 +67,19 @@ public class SignInView extends VerticalLayout implements BeforeEnterObserver {
         form.setForgotPasswordButtonVisible(false);
         form.setId("sign-in-form");
         add(title, subtitle, form);
+        // one way out per configured identity provider: the browser leaves for it and comes back signed in
+        if (registrations.getIfAvailable() instanceof Iterable<?> providers) {
+            for (Object o : providers) {
+                ClientRegistration r = (ClientRegistration) o;
+                Anchor sso = new Anchor(
+                        "/oauth2/authorization/" + r.getRegistrationId(),
+                        getTranslation("signin.sso", r.getClientName()));
+                sso.setId("sign-in-sso-" + r.getRegistrationId());
+                sso.getElement().setAttribute("router-ignore", true);
+                sso.getStyle().set("font-weight", "600");
+                add(sso);
+            }
+        }
     }
 
     @Override

@@ -82,6 +82,11 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem(getTranslation("nav.ikm"), "ikm"));
         nav.addItem(new SideNavItem(getTranslation("nav.deviasi"), "deviasi"));
         if (authentication.hasAnyRole(LOADERS)) nav.addItem(new SideNavItem(getTranslation("nav.import"), "impor"));
+        if (authentication.hasRole("ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.users"), "admin/pengguna"));
+            nav.addItem(new SideNavItem(getTranslation("nav.audit"), "admin/audit"));
+        }
+        nav.addItem(new SideNavItem(getTranslation("nav.account"), "akun"));
         Div drawer = new Div(nav);
         drawer.getStyle().set("padding", "var(--lumo-space-s)");
         addToDrawer(drawer);

@@ -83,10 +83,11 @@ class SignInFlowTest extends SorotTest {
         browser.screenshot("akip-pimpinan-1366");
 
         browser.driver().get(baseUrl() + "/impor");
-        browser.settle();
+        browser.waitUntil("document.getElementById('access-denied') || document.getElementById('import-upload')");
         assertThat(browser.js("return !!document.getElementById('import-upload')"))
                 .as("a pimpinan does not get the import page")
                 .isEqualTo(false);
+        assertThat(browser.text("access-denied")).contains("Halaman ini bukan untuk peran Anda");
 
         browser.open(baseUrl() + "/akip?tahun=2024", "sign-out");
         browser.js("document.getElementById('sign-out').click()");
