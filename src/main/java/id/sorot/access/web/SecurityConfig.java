@@ -19,11 +19,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -88,7 +92,9 @@ class SecurityConfig {
             HttpSecurity http,
             VaadinDefaultRequestCache requestCache,
             ObjectProvider<ClientRegistrationRepository> registrations,
-            SingleSignOn sso)
+            SingleSignOn sso,
+            StoreAuthentication passwords,
+            AuthenticationEventPublisher events)
             throws Exception {
         // The page an anonymous visitor asked for is kept in a cookie, not a session, so that the
         // redirect to the sign-in page creates none: a stream of anonymous requests holds no memory.
@@ -96,9 +102,18 @@ class SecurityConfig {
         // Single sign-on when a provider is configured (spring.security.oauth2.client.*): the same
         // sign-in page offers it, and a refusal comes back there with ?error.
         if (registrations.getIfAvailable() != null) {
+            OidcAccounts accounts = new OidcAccounts(sso);
+            // One manager for both ways in, named here: left to the builders, the OIDC provider
+            // never reached the manager the callback uses (ProviderNotFoundException).
+            ProviderManager manager = new ProviderManager(
+                    passwords,
+                    new OidcAuthorizationCodeAuthenticationProvider(
+                            new RestClientAuthorizationCodeTokenResponseClient(), accounts));
+            manager.setAuthenticationEventPublisher(events);
+            http.authenticationManager(manager);
             http.oauth2Login(o -> o.loginPage("/" + SignInView.PATH)
                     .failureUrl("/" + SignInView.PATH + "?error")
-                    .userInfoEndpoint(u -> u.oidcUserService(new OidcAccounts(sso))));
+                    .userInfoEndpoint(u -> u.oidcUserService(accounts)));
         }
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(SignInView.class));
         headers(http);
@@ -123,7 +138,10 @@ class SecurityConfig {
     /** Publishes sign-in successes and failures, which {@link SignInAudit} records. */
     @Bean
     AuthenticationEventPublisher authenticationEvents(org.springframework.context.ApplicationEventPublisher events) {
-        return new DefaultAuthenticationEventPublisher(events);
+        DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
+        // a refused single sign-on (OAuth2AuthenticationException) is a failed sign-in like any other
+        publisher.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        return publisher;
     }
 
     private static String[] roles(Role... roles) {

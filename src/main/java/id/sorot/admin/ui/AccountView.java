@@ -17,6 +17,7 @@ import id.sorot.access.AccessProperties;
 import id.sorot.access.Account;
 import id.sorot.access.UserAdmin;
 import id.sorot.access.Users;
+import id.sorot.opd.OpdService;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -27,7 +28,7 @@ import jakarta.annotation.security.PermitAll;
 @Route("akun")
 class AccountView extends Div implements HasDynamicTitle {
 
-    AccountView(Users users, UserAdmin admin, AccessProperties properties) {
+    AccountView(Users users, UserAdmin admin, AccessProperties properties, OpdService opds) {
         setId("account-view");
         getStyle().set("padding", "var(--lumo-space-m)").set("max-width", "72em");
         Account me = users.require(Requests.who().name());
@@ -36,7 +37,16 @@ class AccountView extends Div implements HasDynamicTitle {
                 "account.who",
                 me.username(),
                 getTranslation("role." + me.role().key()),
-                me.pemda().isEmpty() ? getTranslation("users.every_pemda") : String.join(", ", me.pemda())));
+                me.pemda().isEmpty()
+                        ? getTranslation("users.every_pemda")
+                        : String.join(
+                                ", ",
+                                me.pemda().stream()
+                                        .map(k -> opds.directory()
+                                                .pemda(k)
+                                                .map(p -> p.nama())
+                                                .orElse(k))
+                                        .toList())));
         who.setId("account-who");
         add(who);
 
