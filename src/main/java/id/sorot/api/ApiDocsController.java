@@ -226,7 +226,24 @@ class ApiDocsController {
                                                                     Map.of("enum", List.of("asc", "desc"))))),
                                     "limit", Map.of("type", "integer", "minimum", 1, "maximum", 1000000))));
         }
-        doc.put("components", Map.of("schemas", schemas));
+        // every path but this description takes a personal access token (made on /akun)
+        doc.put(
+                "components",
+                Map.of(
+                        "schemas",
+                        schemas,
+                        "securitySchemes",
+                        Map.of(
+                                "bearer",
+                                Map.of(
+                                        "type",
+                                        "http",
+                                        "scheme",
+                                        "bearer",
+                                        "description",
+                                        "a personal access token (sorot_...), made on /akun or with"
+                                                + " ./sorot user token; it acts with its owner's role and pemda"))));
+        doc.put("security", List.of(Map.of("bearer", List.of())));
         return doc;
     }
 

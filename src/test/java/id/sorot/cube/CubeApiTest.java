@@ -136,5 +136,12 @@ class CubeApiTest extends SorotTest {
         assertThat(doc.path("components").path("schemas").path("ikm_unit_query").toString())
                 .contains("jumlah_beda_mutu");
         assertThat(doc.path("paths").path("/api/v1/etl/{job}").toString()).contains("realisasi_opd_simpelbang");
+        assertThat(doc.path("components")
+                        .path("securitySchemes")
+                        .path("bearer")
+                        .path("scheme")
+                        .asString())
+                .isEqualTo("bearer");
+        assertThat(doc.path("security").path(0).has("bearer")).isTrue();
     }
 }

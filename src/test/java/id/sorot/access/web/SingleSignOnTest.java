@@ -77,7 +77,7 @@ class SingleSignOnTest {
         browser.waitUntil("document.getElementById('account-who')");
         assertThat(browser.url()).isEqualTo(BASE + "/akun");
         assertThat(browser.text("signed-in-user")).isEqualTo("budi.sso (Pimpinan)");
-        assertThat(browser.text("account-who")).contains("budi.sso", "Pimpinan", "3275");
+        assertThat(browser.text("account-who")).contains("budi.sso", "Pimpinan", "Kota Bekasi");
         // a provider user has no password in Sorot, so its page offers none to change
         assertThat(browser.js("return !!document.getElementById('password-current')"))
                 .isEqualTo(false);
