@@ -4,6 +4,7 @@ import id.sorot.access.AccessProperties;
 import id.sorot.access.OidcProperties;
 import id.sorot.base.SorotProperties;
 import id.sorot.base.shell.Shell;
+import id.sorot.base.ui.PublicPortal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,7 +14,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * first argument names one (see {@link Shell}).
  */
 @SpringBootApplication
-@EnableConfigurationProperties({SorotProperties.class, AccessProperties.class, OidcProperties.class})
+@EnableConfigurationProperties({SorotProperties.class, AccessProperties.class, OidcProperties.class, PublicPortal.class
+})
 public class Application {
 
     public static void main(String[] args) {

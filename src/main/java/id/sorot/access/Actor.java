@@ -20,6 +20,16 @@ public record Actor(String username, Role role, Set<String> pemda, String opd, b
         pemda = Set.copyOf(pemda);
     }
 
+    /** The public portal's visitor: reads the given pemda like a pimpinan, on the pages the portal opens. */
+    public static Actor visitor(java.util.Collection<String> pemda) {
+        return new Actor("publik", Role.PIMPINAN, Set.copyOf(pemda), null, false, "public");
+    }
+
+    /** Whether this is the public portal's visitor, not a signed-in user. */
+    public boolean visiting() {
+        return "public".equals(via);
+    }
+
     /** The user name, which Spring Security reports as the authentication's name. */
     @Override
     public String getName() {

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import id.sorot.base.ui.Panel;
+import id.sorot.base.ui.PublicPortal;
 import id.sorot.base.ui.UrlState;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,8 @@ public abstract class Dashboard extends Div implements BeforeEnterObserver, HasD
         pemda = UrlState.text(params, "pemda").orElse(defaultPemda);
         show(params, event);
         Exports.decorate(this);
-        pack.setVisible(!panels().isEmpty());
+        // a meeting pack holds the panels' tables: not the public visitor's unless the portal allows them
+        pack.setVisible(!panels().isEmpty() && PublicPortal.tablesExportable());
         timing.debug(
                 "{} {} built in {} ms",
                 getClass().getSimpleName(),

@@ -9,6 +9,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import id.sorot.base.ui.DataGrid;
 import id.sorot.base.ui.Panel;
+import id.sorot.base.ui.PublicPortal;
 import id.sorot.chart.EChart;
 import id.sorot.export.Table;
 import id.sorot.export.TableFiles;
@@ -30,16 +31,19 @@ final class Exports {
     private Exports() {}
 
     static void decorate(Dashboard dashboard) {
+        // the public portal's visitor gets the pictures; the rows only where the portal says so
+        boolean tables = PublicPortal.tablesExportable();
         for (Panel panel : dashboard.panels()) {
             panel.actions().removeAll();
             chart(panel).ifPresent(chart -> {
                 panel.actions().add(chartButton(dashboard, panel, chart, "png"));
                 panel.actions().add(chartButton(dashboard, panel, chart, "svg"));
             });
-            grid(panel).ifPresent(grid -> {
-                panel.actions().add(tableLink(dashboard, panel, grid, "csv"));
-                panel.actions().add(tableLink(dashboard, panel, grid, "xlsx"));
-            });
+            if (tables)
+                grid(panel).ifPresent(grid -> {
+                    panel.actions().add(tableLink(dashboard, panel, grid, "csv"));
+                    panel.actions().add(tableLink(dashboard, panel, grid, "xlsx"));
+                });
         }
     }
 

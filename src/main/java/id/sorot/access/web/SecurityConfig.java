@@ -5,12 +5,17 @@ import static id.sorot.access.Role.BAGIAN_ORGANISASI;
 import static id.sorot.access.Role.INSPEKTORAT;
 import static id.sorot.access.Role.OPERATOR_OPD;
 
+import com.vaadin.flow.server.auth.AnnotatedViewAccessChecker;
+import com.vaadin.flow.spring.security.NavigationAccessControlConfigurer;
 import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import id.sorot.access.Actor;
 import id.sorot.access.Role;
 import id.sorot.access.SingleSignOn;
 import id.sorot.access.Tokens;
+import id.sorot.base.ui.PublicPortal;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -94,7 +99,8 @@ class SecurityConfig {
             ObjectProvider<ClientRegistrationRepository> registrations,
             SingleSignOn sso,
             StoreAuthentication passwords,
-            AuthenticationEventPublisher events)
+            AuthenticationEventPublisher events,
+            PublicPortal portal)
             throws Exception {
         // The page an anonymous visitor asked for is kept in a cookie, not a session, so that the
         // redirect to the sign-in page creates none: a stream of anonymous requests holds no memory.
@@ -115,9 +121,26 @@ class SecurityConfig {
                     .failureUrl("/" + SignInView.PATH + "?error")
                     .userInfoEndpoint(u -> u.oidcUserService(accounts)));
         }
+        // The public portal's visitor is still anonymous (the sign-in page stays open to them, every
+        // other page still sends them there) but reads as an actor limited to the portal's pemda.
+        if (portal.enabled()) {
+            List<String> authorities = portal.tableExports()
+                    ? List.of(PublicPortal.VISITOR, PublicPortal.TABLES)
+                    : List.of(PublicPortal.VISITOR);
+            http.anonymous(
+                    a -> a.principal(Actor.visitor(portal.pemda())).authorities(authorities.toArray(String[]::new)));
+        }
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(SignInView.class));
         headers(http);
         return http.build();
+    }
+
+    /** Each view's annotation decides, and for the public visitor the portal's list of dashboards too. */
+    @Bean
+    NavigationAccessControlConfigurer navigationAccessControlConfigurer(
+            AnnotatedViewAccessChecker views, PublicPortal portal) {
+        return new NavigationAccessControlConfigurer()
+                .withNavigationAccessChecker(new PublicPortalAccess(views, portal));
     }
 
     private static void headers(HttpSecurity http) throws Exception {

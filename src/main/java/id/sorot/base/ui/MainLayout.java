@@ -20,16 +20,23 @@ import java.util.Locale;
 
 /**
  * The frame around every view: title, navigation, language choice, who is signed in and the way
- * out. Any signed-in user gets it; each view says who may open it.
+ * out. Any signed-in user gets it, and the public portal's visitor (with only the portal's
+ * dashboards and a way in); each view says who may open it.
  */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 
+    /** The dashboards in the drawer: label key and route. */
+    private static final String[][] DASHBOARDS = {
+        {"nav.akip", "akip"}, {"nav.weak", "akip/lemah"}, {"nav.ikm", "ikm"}, {"nav.deviasi", "deviasi"}
+    };
+
     /** The roles that load files, who alone see "Impor data" (the view itself checks the same). */
     private static final String[] LOADERS = {"BAGIAN_ORGANISASI", "INSPEKTORAT", "OPERATOR_OPD", "ADMIN"};
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, PublicPortal portal) {
+        boolean visiting = PublicPortal.visiting();
         H1 title = new H1(getTranslation("app.title"));
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         Span subtitle = new Span(getTranslation("app.subtitle"));
@@ -54,20 +61,15 @@ public class MainLayout extends AppLayout {
         HorizontalLayout bar = new HorizontalLayout(new DrawerToggle(), title, subtitle);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         bar.setFlexGrow(1, subtitle);
-        Span user = new Span(authentication
-                .getPrincipalName()
-                .map(name -> getTranslation(
-                        "signout.user",
-                        name,
-                        authentication.getGrantedRoles().stream()
-                                .findFirst()
-                                .map(r -> getTranslation("role." + r.toLowerCase(Locale.ROOT)))
-                                .orElse("")))
-                .orElse(""));
+        Span user = new Span(visiting ? getTranslation("public.visitor") : signedIn(authentication));
         user.setId("signed-in-user");
         user.getStyle().set("font-size", "var(--lumo-font-size-s)").set("white-space", "nowrap");
-        Button signOut = new Button(getTranslation("signout"), e -> authentication.logout());
-        signOut.setId("sign-out");
+        // the public visitor's way in is the sign-in page; everyone else's way out is signing out
+        Button signOut = visiting
+                ? new Button(
+                        getTranslation("public.sign-in"), e -> UI.getCurrent().navigate("masuk"))
+                : new Button(getTranslation("signout"), e -> authentication.logout());
+        signOut.setId(visiting ? "sign-in-link" : "sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         HorizontalLayout navbar = new HorizontalLayout(bar, language, user, signOut);
         navbar.setWidthFull();
@@ -77,18 +79,32 @@ public class MainLayout extends AppLayout {
         addToNavbar(navbar);
 
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem(getTranslation("nav.akip"), "akip"));
-        nav.addItem(new SideNavItem(getTranslation("nav.weak"), "akip/lemah"));
-        nav.addItem(new SideNavItem(getTranslation("nav.ikm"), "ikm"));
-        nav.addItem(new SideNavItem(getTranslation("nav.deviasi"), "deviasi"));
-        if (authentication.hasAnyRole(LOADERS)) nav.addItem(new SideNavItem(getTranslation("nav.import"), "impor"));
-        if (authentication.hasRole("ADMIN")) {
-            nav.addItem(new SideNavItem(getTranslation("nav.users"), "admin/pengguna"));
-            nav.addItem(new SideNavItem(getTranslation("nav.audit"), "admin/audit"));
+        for (String[] page : DASHBOARDS) {
+            if (!visiting || portal.opens(page[1])) nav.addItem(new SideNavItem(getTranslation(page[0]), page[1]));
         }
-        nav.addItem(new SideNavItem(getTranslation("nav.account"), "akun"));
+        if (!visiting) {
+            if (authentication.hasAnyRole(LOADERS)) nav.addItem(new SideNavItem(getTranslation("nav.import"), "impor"));
+            if (authentication.hasRole("ADMIN")) {
+                nav.addItem(new SideNavItem(getTranslation("nav.users"), "admin/pengguna"));
+                nav.addItem(new SideNavItem(getTranslation("nav.audit"), "admin/audit"));
+            }
+            nav.addItem(new SideNavItem(getTranslation("nav.account"), "akun"));
+        }
         Div drawer = new Div(nav);
         drawer.getStyle().set("padding", "var(--lumo-space-s)");
         addToDrawer(drawer);
+    }
+
+    private String signedIn(AuthenticationContext authentication) {
+        return authentication
+                .getPrincipalName()
+                .map(name -> getTranslation(
+                        "signout.user",
+                        name,
+                        authentication.getGrantedRoles().stream()
+                                .findFirst()
+                                .map(r -> getTranslation("role." + r.toLowerCase(Locale.ROOT)))
+                                .orElse("")))
+                .orElse("");
     }
 }
