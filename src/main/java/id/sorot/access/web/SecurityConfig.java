@@ -124,9 +124,10 @@ class SecurityConfig {
         // The public portal's visitor is still anonymous (the sign-in page stays open to them, every
         // other page still sends them there) but reads as an actor limited to the portal's pemda.
         if (portal.enabled()) {
-            List<String> authorities = portal.tableExports()
-                    ? List.of(PublicPortal.VISITOR, PublicPortal.TABLES)
-                    : List.of(PublicPortal.VISITOR);
+            List<String> authorities = new java.util.ArrayList<>(List.of(PublicPortal.VISITOR));
+            if (portal.tableExports()) authorities.add(PublicPortal.TABLES);
+            // each published dashboard as an authority, so a view can hide its links to the others
+            portal.dashboards().forEach(d -> authorities.add(PublicPortal.DASHBOARD + d));
             http.anonymous(
                     a -> a.principal(Actor.visitor(portal.pemda())).authorities(authorities.toArray(String[]::new)));
         }

@@ -19,6 +19,7 @@ import id.sorot.base.ui.DataGrid.Kind;
 import id.sorot.base.ui.Formats;
 import id.sorot.base.ui.Panel;
 import id.sorot.base.ui.ProfileLinks;
+import id.sorot.base.ui.PublicPortal;
 import id.sorot.base.ui.Sparkline;
 import id.sorot.base.ui.Tile;
 import id.sorot.base.ui.UrlState;
@@ -67,6 +68,7 @@ class AkipRankingView extends Dashboard {
         weak.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         weak.addClickListener(e -> getUI().ifPresent(
                         ui -> ui.navigate(WeakPredikatView.class, UrlState.of("tahun", tahun, "pemda", pemdaParam()))));
+        weak.setVisible(PublicPortal.reaches("akip/lemah"));
         controls(year, jenis, predikat, weak);
     }
 

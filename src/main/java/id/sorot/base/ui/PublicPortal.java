@@ -46,6 +46,9 @@ public record PublicPortal(
     /** The authority of a public visitor who may also download tables. */
     public static final String TABLES = "EXPORT_TABLES";
 
+    /** Prefix of the authority a visitor holds for each published dashboard ({@code DASHBOARD_akip/lemah}). */
+    public static final String DASHBOARD = "DASHBOARD_";
+
     public PublicPortal {
         pemda = clean(pemda);
         dashboards = clean(dashboards);
@@ -83,6 +86,16 @@ public record PublicPortal(
     public static boolean visiting() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
         return a instanceof AnonymousAuthenticationToken && holds(a, VISITOR);
+    }
+
+    /**
+     * Whether the current reader may open the dashboard routed at {@code route}: anyone signed in
+     * (the route's own access rules still apply), a public visitor only to the published ones. Views
+     * hide their links to the others instead of sending a visitor to the sign-in page.
+     */
+    public static boolean reaches(String route) {
+        if (!visiting()) return true;
+        return holds(SecurityContextHolder.getContext().getAuthentication(), DASHBOARD + route);
     }
 
     /** Whether the current reader may download tables: anyone signed in, a public visitor if configured. */

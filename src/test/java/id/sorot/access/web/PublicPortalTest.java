@@ -84,6 +84,12 @@ class PublicPortalTest {
                 .isFalse();
         assertThat(present("akip-grid-panel-xlsx")).isFalse();
         assertThat(visible("pack-open")).as("the meeting pack holds the tables").isFalse();
+        // akip/lemah and the OPD profile are not published here: no link leads a visitor to the sign-in page
+        assertThat(visible("akip-open-weak")).isFalse();
+        assertThat(browser.js("return document.querySelectorAll('.sorot-opd-link').length"))
+                .isEqualTo(0L);
+        assertThat(String.valueOf(browser.js("return document.getElementById('akip-grid').innerText")))
+                .contains("BAPPELITBANGDA");
         String drawer = String.valueOf(browser.js("return document.querySelector('vaadin-side-nav').innerText"));
         assertThat(drawer)
                 .contains("Peringkat AKIP", "Kepuasan masyarakat (IKM)")
@@ -123,6 +129,9 @@ class PublicPortalTest {
         browser.signIn("portal-bo", PASSWORD);
         browser.open(base() + "/akip?tahun=2024", "akip-grid-panel-csv");
         assertThat(browser.text("signed-in-user")).isEqualTo("portal-bo (Bagian Organisasi)");
+        assertThat(visible("akip-open-weak")).isTrue();
+        assertThat((Long) browser.js("return document.querySelectorAll('.sorot-opd-link').length"))
+                .isPositive();
         browser.open(base() + "/deviasi", "deviasi-view");
         browser.js("document.getElementById('sign-out').click()");
         // signed out, the portal is back: the front page, as a visitor again
