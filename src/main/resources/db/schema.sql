@@ -311,6 +311,44 @@ CREATE TABLE IF NOT EXISTS fact_iku (
     row_no            INTEGER
 );
 
+-- pohon kinerja (issue 14): one row per indicator of a plan node, as outline tables list them; a
+-- node without an indicator has one row with indikator_no 0. The node's parent is its kode minus
+-- the last part; its level (tujuan_pd ... individu) comes from its jabatan (GUIDE.md, cascading).
+CREATE TABLE IF NOT EXISTS fact_pohon_kinerja (
+    batch_id          BIGINT NOT NULL,
+    pemda_id          INTEGER NOT NULL,
+    opd_id            INTEGER NOT NULL,
+    periode_id        INTEGER NOT NULL,
+    kode              VARCHAR NOT NULL,
+    parent_kode       VARCHAR,
+    depth             INTEGER NOT NULL,
+    level             VARCHAR NOT NULL,
+    node_no           INTEGER NOT NULL,
+    jabatan           VARCHAR NOT NULL,
+    sasaran           VARCHAR,
+    indikator_no      INTEGER NOT NULL,
+    indikator         VARCHAR,
+    satuan            VARCHAR,
+    target_text       VARCHAR,
+    target_kind       VARCHAR,
+    target            DOUBLE,
+    target_upper      DOUBLE,
+    target_grade      VARCHAR,
+    formula           VARCHAR,
+    sumber_data       VARCHAR,
+    penanggung_jawab  VARCHAR,
+    row_no            INTEGER
+);
+
+-- the nodes of each pohon kinerja, with how many indicators and targets each carries
+CREATE OR REPLACE VIEW v_pohon_kinerja_node AS
+SELECT pemda_id, opd_id, periode_id, kode, any_value(parent_kode) AS parent_kode, any_value(depth) AS depth,
+       any_value(level) AS level, any_value(node_no) AS node_no, any_value(jabatan) AS jabatan,
+       any_value(sasaran) AS sasaran, count(indikator) AS indikator_count, count(target_kind) AS target_count,
+       min(row_no) AS row_no
+FROM fact_pohon_kinerja
+GROUP BY pemda_id, opd_id, periode_id, kode;
+
 -- kinerja per OPD and year: mean capaian of its IKU beside its serapan anggaran, for efisiensi
 -- (capaian kinerja % - serapan anggaran %, as the LKIP seed computes it)
 CREATE OR REPLACE VIEW v_kinerja_opd AS

@@ -64,4 +64,18 @@ public final class Capaian {
         // each grade short of the target costs an equal share of the scale
         return Math.max(0, 100.0 - 100.0 * (r - t) / grades.labels().size());
     }
+
+    /**
+     * A text target ("Tidak Ada Temuan"): GUIDE.md has no rule. Met (100) when the realisasi says the
+     * same words (case and spacing aside); otherwise null, "tidak dapat dihitung", shown beside both
+     * texts, because words that differ may still mean the target was met and Sorot does not guess.
+     */
+    public static Double text(String realisasi, String target) {
+        if (realisasi == null || target == null) return null;
+        return normal(realisasi).equals(normal(target)) ? 100.0 : null;
+    }
+
+    private static String normal(String s) {
+        return s.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Each of the ten tables saved the ways clerks save them (CSV with {@code ;}, CSV with {@code ,},
+ * Each sample table saved the ways clerks save them (CSV with {@code ;}, CSV with {@code ,},
  * XLSX with numbers as numbers) reads into exactly the facts the original TSV gives.
  */
 class EtlFormatsTest extends SorotTest {

@@ -26,6 +26,8 @@ public enum FieldType {
     MUTU,
     PREDIKAT_NILAI,
     QUANTITY,
+    /** A plan's target: a number with satuan, a range, a predikat, an index with its grade, or a text. */
+    PLAN_TARGET,
     /** An as-of date ("30 November 2024", "2024-11-30", "s/d 31 Desember 2024"); a month means its last day. */
     TANGGAL,
     /** A month of the load's year ("November", "Nov", "11"), 1 to 12. */
@@ -176,6 +178,9 @@ public enum FieldType {
             }
             case QUANTITY -> {
                 return quantity(text);
+            }
+            case PLAN_TARGET -> {
+                return PlanTarget.parse(text);
             }
             case TANGGAL -> {
                 if (text.isEmpty()) return null;

@@ -29,7 +29,8 @@ public final class Targets {
                 new AnggaranTarget(),
                 new RealisasiAnggaranTarget(),
                 new RealisasiTriwulanTarget(),
-                new IkuTarget())) {
+                new IkuTarget(),
+                new PohonKinerjaTarget())) {
             out.put(t.name(), t);
         }
         return java.util.Collections.unmodifiableMap(out);
