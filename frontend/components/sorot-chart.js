@@ -95,6 +95,44 @@ function composeSvg(svg, w, h, meta) {
     + '</svg>';
 }
 
+/**
+ * A tree (option.sorot.tree = {row, leaf, margin, min, focus}) is as tall as the levels it shows
+ * and as wide as its leaves need, also after a click opens or folds a node; on first drawing the
+ * box it sits in scrolls sideways to the node in focus (else the top node), so a wide tree does not
+ * open on an empty stretch.
+ */
+function fitTree(el) {
+  const spec = el._option && el._option.sorot && el._option.sorot.tree;
+  if (!spec || !el.chart) return;
+  const series = el.chart.getModel() && el.chart.getModel().getSeriesByIndex(0);
+  if (!series) return;
+  const tree = series.getData().tree;
+  let depth = 0;
+  let leaves = 0;
+  tree.eachNode((n) => {
+    if (n.depth === 0) return;
+    for (let p = n.parentNode; p; p = p.parentNode) if (!p.isExpand) return;
+    depth = Math.max(depth, n.depth);
+    if (!n.isExpand || n.children.length === 0) leaves++;
+  });
+  const holder = el.parentElement;
+  const width = Math.max(spec.min, holder ? holder.clientWidth : 0, leaves * spec.leaf + spec.margin);
+  el.style.width = width + 'px';
+  el.style.height = Math.max(360, 40 + depth * spec.row) + 'px';
+  el.chart.resize();
+}
+
+function scrollToFocus(el) {
+  const spec = el._option.sorot.tree;
+  const holder = el.parentElement;
+  const data = el.chart.getModel().getSeriesByIndex(0).getData();
+  let idx = -1;
+  data.tree.eachNode((n) => { if (n.depth === 1 && idx < 0) idx = n.dataIndex; if (n.name === spec.focus) idx = n.dataIndex; });
+  const g = idx < 0 ? null : data.getItemGraphicEl(idx);
+  if (!g || !holder) return;
+  holder.scrollLeft = Math.max(0, g.getComputedTransform()[4] - holder.clientWidth / 2);
+}
+
 class SorotChart extends HTMLElement {
   connectedCallback() {
     if (!this.style.display) this.style.display = 'block';
@@ -102,9 +140,19 @@ class SorotChart extends HTMLElement {
     this.chart.on('click', (p) => {
       this.dispatchEvent(new CustomEvent('chart-click', { detail: { name: p.name, seriesName: p.seriesName, value: p.value, data: p.data } }));
     });
+    // a tree's series event names are lower case in ECharts' registry
+    this.chart.on('treeexpandandcollapse', () => fitTree(this));
+    this.chart.on('finished', () => {
+      if (this._scrolled || !(this._option && this._option.sorot && this._option.sorot.tree)) return;
+      this._scrolled = true;
+      scrollToFocus(this);
+    });
     this._resize = new ResizeObserver(() => this.chart && this.chart.resize());
     this._resize.observe(this);
-    if (this._option) this.chart.setOption(this._option, true);
+    if (this._option) {
+      this.chart.setOption(this._option, true);
+      fitTree(this);
+    }
   }
 
   disconnectedCallback() {
@@ -116,7 +164,11 @@ class SorotChart extends HTMLElement {
   set option(json) {
     this._json = typeof json === 'string' ? json : JSON.stringify(json);
     this._option = decorate(JSON.parse(this._json));
-    if (this.chart) this.chart.setOption(this._option, true);
+    this._scrolled = false;
+    if (this.chart) {
+      this.chart.setOption(this._option, true);
+      fitTree(this);
+    }
   }
 
   get option() {

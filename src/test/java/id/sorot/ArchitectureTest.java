@@ -53,13 +53,14 @@ class ArchitectureTest {
                 .layer("Api")
                 .definedBy("id.sorot.api..")
                 .layer("Features")
-                .definedBy("id.sorot.akip", "id.sorot.ikm", "id.sorot.realisasi", "id.sorot.profile")
+                .definedBy("id.sorot.akip", "id.sorot.ikm", "id.sorot.realisasi", "id.sorot.profile", "id.sorot.pohon")
                 .layer("Views")
                 .definedBy(
                         "id.sorot.akip.ui..",
                         "id.sorot.ikm.ui..",
                         "id.sorot.realisasi.ui..",
                         "id.sorot.profile.ui..",
+                        "id.sorot.pohon.ui..",
                         "id.sorot.etl.ui..",
                         "id.sorot.admin.ui..")
                 .layer("Dashboard")

@@ -32,8 +32,9 @@ public record BandSet(String name, String source, String version, List<Band> ban
     public String meaning(String label) {
         return bands.stream()
                 .filter(b -> b.label().equals(label))
-                .map(Band::meaning)
                 .findFirst()
+                // a band may have no meaning in words (capaian_lkip's AA ... D): Optional holds no null
+                .map(Band::meaning)
                 .orElse(null);
     }
 

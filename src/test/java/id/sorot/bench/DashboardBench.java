@@ -9,6 +9,8 @@ import id.sorot.export.PptxPack;
 import id.sorot.export.Table;
 import id.sorot.export.TableFiles;
 import id.sorot.ikm.IkmService;
+import id.sorot.pohon.PohonKinerjaService;
+import id.sorot.pohon.ui.PohonCharts;
 import id.sorot.profile.ProfileService;
 import id.sorot.realisasi.RealisasiService;
 import java.io.PrintStream;
@@ -35,6 +37,7 @@ final class DashboardBench {
         IkmService ikm = context.getBean(IkmService.class);
         RealisasiService realisasi = context.getBean(RealisasiService.class);
         ProfileService profiles = context.getBean(ProfileService.class);
+        PohonKinerjaService pohon = context.getBean(PohonKinerjaService.class);
         int year = akip.years(pemda).getFirst();
 
         Map<String, Runnable> pages = new LinkedHashMap<>();
@@ -74,6 +77,16 @@ final class DashboardBench {
                 realisasi.items(pemda, year, opd.getFirst());
                 curve.join();
             }
+        });
+
+        // the Dinas Sosial tree, 87 nodes in 6 levels, all open: what the page asks and draws, as JSON
+        tools.jackson.databind.json.JsonMapper json =
+                tools.jackson.databind.json.JsonMapper.builder().build();
+        pages.put("pohon kinerja, DINSOS 2025 (87 nodes)", () -> {
+            pohon.opds(pemda);
+            PohonKinerjaService.Tree tree = pohon.tree(pemda, "1.06.01", 2025);
+            PohonKinerjaService.health(tree);
+            json.writeValueAsString(PohonCharts.option(tree, 6, null, (key, args) -> key));
         });
 
         // the meeting pack of the ranking: two charts as the browser sends them, the 44-row grid

@@ -47,7 +47,7 @@ class CubeApiTest extends SorotTest {
     @Test
     void cubes_are_listed_with_dimensions_and_measures() throws Exception {
         JsonNode cubes = get("/api/v1/cubes");
-        assertThat(cubes.size()).isEqualTo(11);
+        assertThat(cubes.size()).isEqualTo(12);
         JsonNode akip = get("/api/v1/cubes/akip_opd");
         assertThat(akip.path("measures").toString()).contains("\"persen_a\"", "\"ratio\"");
         assertThat(akip.path("dimensions").toString()).contains("\"opd\"", "\"parent\":\"pemda\"");
@@ -66,6 +66,37 @@ class CubeApiTest extends SorotTest {
         assertThat(first.get(3).asString()).isEqualTo("A");
         assertThat(first.get(4).asDouble()).isCloseTo(2.86, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(body.path("rows").size()).isEqualTo(3);
+    }
+
+    /** The pohon kinerja cube: Dinas Sosial 2025 has 87 nodes and 77 indicators, none with a target. */
+    @Test
+    void the_pohon_kinerja_cube_counts_nodes_indicators_and_targets_by_level() throws Exception {
+        HttpResponse<byte[]> r = post(
+                "pohon_kinerja",
+                "{\"measures\": [\"jumlah_simpul\", \"jumlah_indikator\", \"jumlah_target\"],"
+                        + " \"filters\": [{\"field\": \"opd\", \"values\": [\"DINSOS\"]},"
+                        + " {\"field\": \"tahun\", \"values\": [2025]}]}",
+                "application/json");
+        assertThat(r.statusCode()).as(new String(r.body())).isEqualTo(200);
+        JsonNode row = JSON.readTree(r.body()).path("rows").get(0);
+        assertThat(row.get(0).asInt()).isEqualTo(87);
+        assertThat(row.get(1).asInt()).isEqualTo(77);
+        assertThat(row.get(2).asInt()).isZero();
+
+        HttpResponse<byte[]> levels = post(
+                "pohon_kinerja",
+                "{\"measures\": [\"jumlah_simpul\"], \"dimensions\": [\"level\"],"
+                        + " \"filters\": [{\"field\": \"opd\", \"values\": [\"SETWAN\"]}],"
+                        + " \"order\": [{\"field\": \"level\"}]}",
+                "text/csv");
+        assertThat(new String(levels.body()).lines().toList())
+                .containsExactly(
+                        "level,jumlah_simpul",
+                        "individu,25",
+                        "kegiatan,16",
+                        "program,4",
+                        "sasaran_pd,2",
+                        "tujuan_pd,1");
     }
 
     @Test

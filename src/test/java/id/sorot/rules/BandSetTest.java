@@ -80,6 +80,13 @@ class BandSetTest {
         assertThat(rules.bandSet("mutu_ikm").meaning("B")).isEqualTo("Baik");
     }
 
+    /** The LKIP's capaian bands are grades only: no words, and asking for them is no error. */
+    @Test
+    void a_band_without_words_has_no_meaning() {
+        assertThat(rules.bandSet("capaian_lkip").meaning("AA")).isNull();
+        assertThat(rules.bandSet("capaian_lkip").meaning("Z")).isNull();
+    }
+
     @Test
     void mutu_ikm_2004_bands_start_at_their_lower_bounds() throws Exception {
         assertThat(label("mutu_ikm_2004", 81.26)).isEqualTo("A");

@@ -29,7 +29,11 @@ public class MainLayout extends AppLayout {
 
     /** The dashboards in the drawer: label key and route. */
     private static final String[][] DASHBOARDS = {
-        {"nav.akip", "akip"}, {"nav.weak", "akip/lemah"}, {"nav.ikm", "ikm"}, {"nav.deviasi", "deviasi"}
+        {"nav.akip", "akip"},
+        {"nav.weak", "akip/lemah"},
+        {"nav.ikm", "ikm"},
+        {"nav.deviasi", "deviasi"},
+        {"nav.pohon", "pohon-kinerja"}
     };
 
     /** The roles that load files, who alone see "Impor data" (the view itself checks the same). */

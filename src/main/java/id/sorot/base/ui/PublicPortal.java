@@ -20,7 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param enabled whether anonymous visitors see anything but the sign-in page
  * @param pemda the pemda (kode) whose rows they see; required when enabled
  * @param dashboards which dashboards they may open, by route: {@code akip}, {@code akip/lemah},
- *     {@code ikm}, {@code deviasi}, {@code opd} (the OPD profile)
+ *     {@code ikm}, {@code deviasi}, {@code opd} (the OPD profile), {@code pohon-kinerja}
  * @param tableExports whether they may download the panels' tables (CSV, XLSX) and meeting packs;
  *     the charts' PNG and SVG are always theirs
  * @param sessionSeconds how long a visitor's session lives without a request: short, since every
@@ -38,7 +38,8 @@ public record PublicPortal(
         @DefaultValue("600") int sessionSeconds) {
 
     /** The dashboards that can be made public, by route; every other page needs a signed-in user. */
-    public static final Set<String> PUBLISHABLE = Set.of("akip", "akip/lemah", "ikm", "deviasi", "opd");
+    public static final Set<String> PUBLISHABLE =
+            Set.of("akip", "akip/lemah", "ikm", "deviasi", "opd", "pohon-kinerja");
 
     /** The authority every public visitor holds. */
     public static final String VISITOR = "ROLE_PUBLIC";

@@ -4,6 +4,7 @@ import static id.sorot.chart.Charts.area;
 import static id.sorot.chart.Charts.map;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -16,6 +17,7 @@ import id.sorot.base.ui.DataGrid;
 import id.sorot.base.ui.DataGrid.Kind;
 import id.sorot.base.ui.Formats;
 import id.sorot.base.ui.Panel;
+import id.sorot.base.ui.PublicPortal;
 import id.sorot.base.ui.Texts;
 import id.sorot.base.ui.Tile;
 import id.sorot.base.ui.UrlState;
@@ -24,6 +26,7 @@ import id.sorot.chart.Palette;
 import id.sorot.chart.TriwulanChart;
 import id.sorot.dashboard.Dashboard;
 import id.sorot.ikm.IkmService;
+import id.sorot.pohon.PohonKinerjaService;
 import id.sorot.profile.ProfileService;
 import id.sorot.profile.ProfileService.Profile;
 import id.sorot.realisasi.RealisasiService;
@@ -43,13 +46,19 @@ class OpdProfileView extends Dashboard {
 
     private final ProfileService profiles;
     private final RealisasiService realisasi;
+    private final PohonKinerjaService pohon;
     private final Select<Integer> year = new Select<>();
     private String kode;
 
-    OpdProfileView(ProfileService profiles, RealisasiService realisasi, SorotProperties properties) {
+    OpdProfileView(
+            ProfileService profiles,
+            RealisasiService realisasi,
+            PohonKinerjaService pohon,
+            SorotProperties properties) {
         super("opd-profile", properties.pemda());
         this.profiles = profiles;
         this.realisasi = realisasi;
+        this.pohon = pohon;
         filter(year, "profile-year", "filter.year", v -> getUI().ifPresent(
                         ui -> ui.navigate("opd/" + kode, UrlState.of("tahun", v, "pemda", pemdaParam()))));
         controls(year);
@@ -85,12 +94,28 @@ class OpdProfileView extends Dashboard {
                         p.opd().kode(),
                         String.valueOf(tahun)));
         String context = p.opd().singkatan() + ", " + p.pemda().nama() + ", " + tahun;
+        controls(year, treeLink(p));
 
         content(tiles(p));
         content(
                 columns(akipPanel(p, context), komponenPanel(p, context)),
                 columns(realisasiPanel(p, context), ikuPanel(p, context)),
                 columns(ikmPanel(p, context), disagreementPanel(p, context)));
+    }
+
+    /** One click to the OPD's pohon kinerja, where it has one and the reader may open it. */
+    private Component treeLink(Profile p) {
+        Anchor link = new Anchor(
+                "pohon-kinerja?"
+                        + UrlState.of("opd", p.opd().singkatan(), "pemda", pemdaParam())
+                                .getQueryString(),
+                getTranslation("profile.pohon"));
+        link.setId("profile-pohon-link");
+        link.getElement().setAttribute("router-link", true);
+        link.setVisible(PublicPortal.reaches("pohon-kinerja")
+                && pohon.opds(pemda()).stream()
+                        .anyMatch(o -> o.kode().equals(p.opd().kode())));
+        return link;
     }
 
     private Div tiles(Profile p) {
