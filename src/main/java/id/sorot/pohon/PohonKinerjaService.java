@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 
@@ -40,9 +41,40 @@ public class PohonKinerjaService {
     /** An OPD with a tree, and the years it has one for (latest first). */
     public record TreeOpd(String kode, String singkatan, String nama, List<Integer> years) {}
 
-    /** An indicator of a node: the target as written and read, and the IKU capaian where one is named so. */
+    /**
+     * An indicator of a node: the target as written and read, and the capaian of the IKU it was
+     * matched to ({@code iku}, null when none), by the same name or, failing that, by a name that
+     * holds every word of the other ({@code similar}: "Nilai IKM" and "Nilai IKM SETDA").
+     */
     public record Indikator(
-            int no, String nama, String satuan, String targetTeks, String jenisTarget, Double target, Double capaian) {}
+            int no,
+            String nama,
+            String satuan,
+            String targetTeks,
+            String jenisTarget,
+            Double target,
+            Double capaian,
+            String iku,
+            boolean similar) {}
+
+    /** An IKU of the OPD and year, as the capaian table names it. */
+    record Iku(String nama, Double capaian) {}
+
+    /** The IKU an indicator reads as, by name; null when none, or when more than one is as close. */
+    static Match match(String indikator, Map<String, Iku> ikus) {
+        String key = IndikatorRule.key(indikator);
+        Iku same = ikus.get(key);
+        if (same != null) return new Match(same, false);
+        Set<String> words = new java.util.HashSet<>(List.of(key.split(" ")));
+        List<Iku> close = new ArrayList<>();
+        ikus.forEach((k, iku) -> {
+            Set<String> other = new java.util.HashSet<>(List.of(k.split(" ")));
+            if (other.containsAll(words) || words.containsAll(other)) close.add(iku);
+        });
+        return close.size() == 1 ? new Match(close.getFirst(), true) : null;
+    }
+
+    record Match(Iku iku, boolean similar) {}
 
     /** One node, in outline order; {@code capaian} is the mean over its indicators that have one. */
     public static final class Node {
@@ -191,7 +223,7 @@ public class PohonKinerjaService {
     public Tree tree(String pemdaKode, String opdKode, int tahun) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         List<Node> roots = new ArrayList<>();
-        Map<String, Double> capaian = capaianByIndicator(opdKode, tahun);
+        Map<String, Iku> ikus = ikus(opdKode, tahun);
         for (CubeResult.Record r : cubes.query(CubeQuery.of("pohon_kinerja")
                         .measures("urutan", "target")
                         .by(
@@ -229,6 +261,7 @@ public class PohonKinerjaService {
             }
             String indikator = r.string("indikator");
             if (indikator != null) {
+                Match m = match(indikator, ikus);
                 node.indikator.add(new Indikator(
                         ((Number) r.get("indikator_no")).intValue(),
                         indikator,
@@ -236,7 +269,9 @@ public class PohonKinerjaService {
                         r.string("target_teks"),
                         r.string("jenis_target"),
                         r.decimal("target"),
-                        capaian.get(IndikatorRule.key(indikator))));
+                        m == null ? null : m.iku().capaian(),
+                        m == null ? null : m.iku().nama(),
+                        m != null && m.similar()));
             }
         }
         if (nodes.isEmpty()) return null;
@@ -247,16 +282,17 @@ public class PohonKinerjaService {
         return new Tree(pemdaKode, opdKode, opdNama, tahun, roots, nodes, bands);
     }
 
-    /** Capaian (computed by direction) of the OPD's IKU for the year, by the indicator's name. */
-    private Map<String, Double> capaianByIndicator(String opdKode, int tahun) {
-        Map<String, Double> out = new HashMap<>();
+    /** The OPD's IKU for the year with their capaian (computed by direction), by the indicator's name. */
+    private Map<String, Iku> ikus(String opdKode, int tahun) {
+        Map<String, Iku> out = new HashMap<>();
         for (CubeResult.Record r : cubes.query(CubeQuery.of("iku")
                         .measures("capaian")
                         .by("indikator")
                         .where("opd_kode", "eq", opdKode)
                         .where("tahun", "eq", tahun))
                 .records()) {
-            if (r.decimal("capaian") != null) out.put(IndikatorRule.key(r.string("indikator")), r.decimal("capaian"));
+            String nama = r.string("indikator");
+            out.put(IndikatorRule.key(nama), new Iku(nama, r.decimal("capaian")));
         }
         return out;
     }

@@ -44,7 +44,8 @@ class CubeCatalogTest extends SorotTest {
                         "realisasi_anggaran",
                         "iku",
                         "kinerja_opd",
-                        "reported_checks");
+                        "reported_checks",
+                        "pohon_kinerja");
         assertThat(catalog.cube("realisasi_triwulan")
                         .dimension("sub_kegiatan")
                         .orElseThrow()

@@ -65,11 +65,12 @@ class SpecReloadTest {
             EtlService etl = service(store);
             assertThat(etl.jobs()).extracting(JobSpec::name).containsExactly("akip_pemda");
             assertThat(etl.brokenJobs())
-                    .containsExactly(new JobCatalog.Broken(
-                            "etl/jobs/unknown_key.yml",
-                            "layout.colums",
-                            "unknown key 'colums' (allowed: header, title_period, file_period, rows, numbers, columns,"
-                                    + " continuation_columns, fill_from_continuation, fill_down, repeat, combine)"));
+                    .containsExactly(
+                            new JobCatalog.Broken(
+                                    "etl/jobs/unknown_key.yml",
+                                    "layout.colums",
+                                    "unknown key 'colums' (allowed: header, title_period, file_period, rows, numbers, columns,"
+                                            + " continuation_columns, fill_from_continuation, join_from_continuation, fill_down, repeat, combine)"));
             LoadResult r = etl.load(
                     "akip_pemda",
                     SourceFile.of(ETL.resolve("samples/kota-bekasi-2024/nilai_akip_kota_2020_2024.tsv")),

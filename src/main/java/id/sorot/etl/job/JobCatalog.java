@@ -228,6 +228,7 @@ public final class JobCatalog {
                 "columns",
                 "continuation_columns",
                 "fill_from_continuation",
+                "join_from_continuation",
                 "fill_down",
                 "repeat",
                 "combine");
@@ -286,6 +287,12 @@ public final class JobCatalog {
         List<Integer> fillFrom = node.list("fill_from_continuation").stream()
                 .map(YamlNode::asInt)
                 .toList();
+        List<Integer> joinFrom = node.list("join_from_continuation").stream()
+                .map(YamlNode::asInt)
+                .toList();
+        if (!(fillFrom.isEmpty() && joinFrom.isEmpty()) && continuation == null) {
+            throw node.error("fill_from_continuation and join_from_continuation need rows.continuation");
+        }
         List<Integer> fillDown =
                 node.list("fill_down").stream().map(YamlNode::asInt).toList();
         Layout.Repeat repeat = node.opt("repeat").map(JobCatalog::repeat).orElse(null);
@@ -305,6 +312,7 @@ public final class JobCatalog {
                 columns,
                 continuationColumns,
                 fillFrom,
+                joinFrom,
                 fillDown,
                 repeat,
                 Map.copyOf(units),

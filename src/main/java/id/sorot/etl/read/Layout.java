@@ -23,6 +23,7 @@ public record Layout(
         Map<Integer, String> columns,
         Map<Integer, String> continuationColumns,
         List<Integer> fillFromContinuation,
+        List<Integer> joinFromContinuation,
         List<Integer> fillDown,
         Repeat repeat,
         Map<String, Amounts.Unit> units,

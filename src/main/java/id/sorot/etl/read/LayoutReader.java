@@ -56,6 +56,7 @@ public final class LayoutReader {
     private String titlePeriod;
     private int titlePeriodRow;
     private boolean headerSeen;
+    private boolean firstHeader;
     private long rowsRead;
     private long dataRows;
     private final List<Record> pending = new ArrayList<>();
@@ -124,10 +125,17 @@ public final class LayoutReader {
             rowsRead++;
             if (skipHeader > 0) {
                 skipHeader--;
+                // a group's values may stand on a lower header row, under one merged cell
+                // ("Target" over 2024 | 2025 | 2026): the row naming the most groups names them
+                if (firstHeader && layout.repeat() != null && layout.repeat().valuesFromHeader()) {
+                    List<String> lower = headerValues(row);
+                    if (lower.size() > repeatValues.size()) repeatValues = lower;
+                }
                 notePeriod(row);
                 continue;
             }
             if (isHeader(row)) {
+                firstHeader = !headerSeen;
                 if (!headerSeen && layout.repeat() != null && layout.repeat().valuesFromHeader()) {
                     repeatValues = headerValues(row);
                 }
@@ -353,6 +361,17 @@ public final class LayoutReader {
                     if (e.getKey() == c && (r.raw[slot] == null || r.raw[slot].isBlank())) {
                         r.set(slot, cell(cells, c), c, row.line());
                     }
+                }
+            }
+            // a cell wrapped onto the next row (often across a page break): its text joins the record's
+            for (int c : layout.joinFromContinuation()) {
+                String more = cell(cells, c).strip();
+                if (more.isEmpty()) continue;
+                for (Map.Entry<Integer, String> e : layout.columns().entrySet()) {
+                    if (e.getKey() != c) continue;
+                    int slot = slots.slot(e.getValue());
+                    String before = r.raw[slot] == null ? "" : r.raw[slot].strip();
+                    r.set(slot, before.isEmpty() ? more : before + " " + more, c, row.line());
                 }
             }
             for (Map.Entry<Integer, String> e : layout.continuationColumns().entrySet()) {

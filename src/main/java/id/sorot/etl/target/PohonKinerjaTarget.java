@@ -47,7 +47,7 @@ final class PohonKinerjaTarget extends Target {
     private static final int OPD = SHAPE.required("opd", FieldType.OPD);
     private static final int TAHUN = SHAPE.required("tahun", FieldType.TAHUN);
     private static final int KODE = SHAPE.required("kode", FieldType.KODE);
-    private static final int JABATAN = SHAPE.required("jabatan", FieldType.TEXT);
+    private static final int JABATAN = SHAPE.optional("jabatan", FieldType.TEXT);
     private static final int SASARAN = SHAPE.optional("sasaran", FieldType.TEXT);
     private static final int INDIKATOR = SHAPE.optional("indikator", FieldType.TEXT);
     private static final int SATUAN = SHAPE.optional("satuan", FieldType.TEXT);
@@ -60,16 +60,40 @@ final class PohonKinerjaTarget extends Target {
         super(SHAPE);
     }
 
+    /**
+     * {@code jabatan}: the owner of every node of a table that names none, as a plan matrix of the
+     * head's own tujuan and sasaran does ("Sekretaris Daerah").
+     */
+    @Override
+    public String checkOption(String key, String value) {
+        if (!key.equals("jabatan")) return super.checkOption(key, value);
+        return value == null || value.isBlank() ? "give the jabatan that owns the table's nodes" : null;
+    }
+
     @Override
     public Run open(Prepare ctx) {
-        return new Load();
+        return new Load(ctx.options().get("jabatan"));
     }
+
+    /** "Tujuan : Meningkatkan ..." names its level; the level is the node's, the text is the rest. */
+    private static final java.util.regex.Pattern LEVEL_LABEL =
+            java.util.regex.Pattern.compile("^(?i)(tujuan|sasaran(\\s+strategis)?)\\s*:\\s*");
 
     /** What one load keeps from row to row: the nodes seen so far, in order, and the current one. */
     private static final class Load implements Run {
-        private final Map<String, Node> nodes = new HashMap<>();
-        private Node current;
-        private String headJabatan;
+        private final String owner;
+        /** One tree per year: a multi-year table (a Renstra matrix) gives each year its own rows. */
+        private final Map<Integer, Year> years = new HashMap<>();
+
+        private static final class Year {
+            final Map<String, Node> nodes = new HashMap<>();
+            Node current;
+            String headJabatan;
+        }
+
+        Load(String owner) {
+            this.owner = owner;
+        }
 
         private static final class Node {
             final String kode;
@@ -103,8 +127,16 @@ final class PohonKinerjaTarget extends Target {
         @Override
         public void emit(Typed r, Emit e) {
             String kode = r.text(KODE);
-            String jabatan = r.text(JABATAN);
-            String sasaran = r.text(SASARAN);
+            String jabatan = r.text(JABATAN) != null ? r.text(JABATAN) : owner;
+            if (jabatan == null) {
+                e.problem(r, JABATAN, "etl.error.pohon_no_jabatan", kode);
+                return;
+            }
+            String sasaran = r.text(SASARAN) == null
+                    ? null
+                    : LEVEL_LABEL.matcher(r.text(SASARAN)).replaceFirst("");
+            Year year = years.computeIfAbsent(r.integer(TAHUN), y -> new Year());
+            Map<String, Node> nodes = year.nodes;
             Node node = nodes.get(kode);
             if (node == null) {
                 int dot = kode.lastIndexOf('.');
@@ -114,11 +146,11 @@ final class PohonKinerjaTarget extends Target {
                     e.problem(r, KODE, "etl.error.pohon_orphan", kode, parentKode);
                     return;
                 }
-                if (parent == null) headJabatan = jabatan;
-                PlanLevel level = PlanLevel.ofOutline(jabatan, parent == null ? null : parent.level, headJabatan);
+                if (parent == null) year.headJabatan = jabatan;
+                PlanLevel level = PlanLevel.ofOutline(jabatan, parent == null ? null : parent.level, year.headJabatan);
                 node = new Node(kode, parentKode, level, nodes.size() + 1, r.row(), jabatan, sasaran);
                 nodes.put(kode, node);
-            } else if (node != current) {
+            } else if (node != year.current) {
                 e.problem(r, KODE, "etl.error.pohon_split", kode, node.firstRow);
                 return;
             } else if (!Objects.equals(node.jabatan, jabatan)) {
@@ -130,7 +162,7 @@ final class PohonKinerjaTarget extends Target {
                         r, SASARAN, "etl.error.pohon_conflict", kode, "sasaran", sasaran, node.sasaran, node.firstRow);
                 return;
             }
-            current = node;
+            year.current = node;
             String indikator = r.text(INDIKATOR);
             PlanTarget target = (PlanTarget) r.get(TARGET);
             if (indikator == null && target != null) {

@@ -227,6 +227,14 @@ class PohonKinerjaView extends Dashboard {
         grid.column(
                 "capaian", getTranslation("pohon.col.capaian"), Kind.DECIMAL, PohonKinerjaService.Indikator::capaian);
         grid.unavailable("capaian", getTranslation("pohon.capaian.none"));
+        grid.column(
+                        "iku",
+                        getTranslation("pohon.col.iku"),
+                        Kind.TEXT,
+                        i -> i.iku() == null
+                                ? getTranslation("pohon.iku.none")
+                                : i.similar() ? getTranslation("pohon.iku.similar", i.iku()) : i.iku())
+                .setFlexGrow(2);
         grid.setRows(n.indikator());
         grid.setAllRowsVisible(true);
         nodePanel

@@ -106,6 +106,44 @@ class PohonKinerjaLoadTest extends WithLoadFixture {
                 .containsExactlyInAnyOrder("tujuan_pd 1", "sasaran_pd 2", "program 9", "kegiatan 39", "individu 36");
     }
 
+    /**
+     * Tabel 2.1 of the Setda LKIP: one tujuan and three sasaran with five indicators, a target for
+     * each of 2024-2026 under one merged "Target" cell; the tujuan text continues after a page
+     * break, the two last indicators of 1.3 print no No or sasaran (README facts).
+     */
+    @Test
+    void the_setda_plan_matrix_is_the_top_of_its_tree_for_each_renstra_year() throws Exception {
+        LoadResult r = fx.load(
+                fx.job("setda_matriks_perencanaan"),
+                Path.of("etl/samples/kota-bekasi-2024/setda_matriks_perencanaan_2024_2026.tsv"),
+                new LoadRequest("3275", null, "SETDA", "uji"),
+                true);
+        assertThat(r.status()).as(r.problems().toString()).isEqualTo(LoadResult.Status.LOADED);
+        assertThat(r.rowsLoaded()).isEqualTo(18);
+        String setda = OPD.formatted("SETDA");
+        assertThat(rows("SELECT periode_id // 10, count(*), sum(indikator_count), sum(target_count)"
+                        + " FROM v_pohon_kinerja_node WHERE opd_id = " + setda + " GROUP BY ALL ORDER BY 1"))
+                .containsExactly("2024 4 6 6", "2025 4 6 6", "2026 4 6 6");
+        assertThat(rows("SELECT kode, level, jabatan, sasaran FROM v_pohon_kinerja_node WHERE kode = '1'"
+                        + " AND periode_id = 20240 AND opd_id = " + setda))
+                .containsExactly("1 tujuan_pd Sekretaris Daerah Meningkatkan akuntabilitas dan profesionalisme"
+                        + " pengelolaan layanan pemerintah");
+        assertThat(rows("SELECT kode, indikator, target_text, target_kind, target, target_grade FROM fact_pohon_kinerja"
+                        + " WHERE periode_id = 20240 AND opd_id = " + setda + " ORDER BY row_no"))
+                .containsExactly(
+                        "1 Persentase Perangkat Daerah yang Menerapkan Reformasi Birokrasi. 100% angka 100.0 null",
+                        "1.1 Persentase Capaian IKK yang meningkat 40% angka 40.0 null",
+                        "1.2 Indeks Pelaksanaan Pembangunan 88 angka 88.0 null",
+                        "1.3 Nilai IKM 83 angka 83.0 null",
+                        "1.3 Persentase OPD yang menerapkan SAKIP Berkualitas 22,73% angka 22.73 null",
+                        "1.3 Nilai AKIP Setda A (82,04) predikat 82.04 A");
+        // targets are the same in all three years except AKIP: A (82,06) in 2025, A (82,08) in 2026
+        assertThat(rows(
+                        "SELECT periode_id // 10, target_text FROM fact_pohon_kinerja WHERE indikator LIKE 'Nilai AKIP%'"
+                                + " AND opd_id = " + setda + " ORDER BY 1"))
+                .containsExactly("2024 A (82,04)", "2025 A (82,06)", "2026 A (82,08)");
+    }
+
     @Test
     void a_reload_replaces_the_tree_of_that_opd_and_year_only() throws Exception {
         load("setwan_kota_bekasi_pohon_kinerja.tsv", "SETWAN");

@@ -99,8 +99,13 @@ class PohonKinerjaViewTest extends SorotTest {
         assertThat(browser.text("pohon-node-facts"))
                 .contains("Sasaran perangkat daerah", "(sasaran tidak tertulis di sumber)", "1 · KEPALA DINAS");
         assertThat(browser.gridRows("pohon-node-grid"))
-                .containsExactly(
-                        List.of("1", "Persentase PPKS binaan yang mandiri", "tanpa target", "–", "tidak tersedia"));
+                .containsExactly(List.of(
+                        "1",
+                        "Persentase PPKS binaan yang mandiri",
+                        "tanpa target",
+                        "–",
+                        "tidak tersedia",
+                        "tidak ada IKU bernama ini"));
         assertThat(browser.url()).contains("node=1.1");
         browser.screenshot("pohon-dinsos-2025-1366");
 
@@ -141,7 +146,13 @@ class PohonKinerjaViewTest extends SorotTest {
         // the top node open, so its two sasaran show; 1.2 is the focus, its Kabag below it
         assertThat(visibleNodes()).isEqualTo(1 + 2 + 2);
         assertThat(browser.gridRows("pohon-node-grid"))
-                .containsExactly(List.of("1", "Nilai AKIP Perangkat Daerah", "77,8", "angka", "tidak tersedia"));
+                .containsExactly(List.of(
+                        "1",
+                        "Nilai AKIP Perangkat Daerah",
+                        "77,8",
+                        "angka",
+                        "tidak tersedia",
+                        "tidak ada IKU bernama ini"));
         assertThat(browser.text("pohon-tile-indicators")).contains("187", "4 dengan target");
     }
 
@@ -153,8 +164,44 @@ class PohonKinerjaViewTest extends SorotTest {
         assertThat(browser.url()).contains("/pohon-kinerja?opd=DINSOS");
         assertThat(browser.text("pohon-kinerja")).contains("Pohon kinerja Dinas Sosial");
 
-        browser.open("http://127.0.0.1:" + port + "/opd/4.01.01", "profile-akip-grid");
+        browser.open("http://127.0.0.1:" + port + "/opd/1.04.02", "profile-akip-grid");
         assertThat(browser.js("const a = document.getElementById('profile-pohon-link'); return !!a && !a.hidden"))
                 .isEqualTo(false);
+    }
+
+    /**
+     * Setda 2024: the Renstra matrix (Tabel 2.1) is its tree and Tabel 3.1 its IKU capaian, so the
+     * boxes take the band of the capaian: every sasaran is above 91, AA under the LKIP's own bands.
+     */
+    @Test
+    void the_setda_tree_is_coloured_by_the_capaian_of_its_iku() throws Exception {
+        browser.open(url("opd=SETDA&tahun=2024&node=1.3"), "pohon-node-grid");
+        assertThat(browser.chart("pohon-chart", "o.series[0].data[0].children.map(c => c.label.borderColor).join()"))
+                .isEqualTo(String.join(
+                        ",",
+                        PohonCharts.BAND_COLOURS.getFirst(),
+                        PohonCharts.BAND_COLOURS.getFirst(),
+                        PohonCharts.BAND_COLOURS.getFirst()));
+        // the tujuan's indicator has no IKU row: grey, and the key says what grey means
+        assertThat(browser.chart("pohon-chart", "o.series[0].data[0].label.borderColor"))
+                .isEqualTo(PohonCharts.NO_DATA);
+        assertThat(browser.chart("pohon-chart", "o.series[0].data[0].children[0].label.formatter"))
+                .asString()
+                // 49,59 / 40 = 123,975: the LKIP prints 123,97, cut rather than rounded
+                .contains("capaian AA (123,98)");
+        // 1.3: AKIP by the same name, IKM by a similar one (Tabel 3.1 says "Nilai IKM SETDA"), SAKIP
+        assertThat(browser.gridRows("pohon-node-grid"))
+                .containsExactly(
+                        List.of("1", "Nilai IKM", "83", "angka", "106,18", "Nilai IKM SETDA (nama mirip)"),
+                        List.of(
+                                "2",
+                                "Persentase OPD yang menerapkan SAKIP Berkualitas",
+                                "22,73%",
+                                "angka",
+                                // 29,55 / 22,73 = 130,00; the LKIP prints 129,98
+                                "130,00",
+                                "Persentase OPD yang menerapkan SAKIP berkualitas"),
+                        List.of("3", "Nilai AKIP Setda", "A (82,04)", "predikat", "100,00", "Nilai AKIP SETDA"));
+        browser.screenshot("pohon-setda-2024-1366");
     }
 }
