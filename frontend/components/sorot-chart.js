@@ -122,6 +122,32 @@ function fitTree(el) {
   el.chart.resize();
 }
 
+/**
+ * For an export, the whole tree: every node open, and the size it needs to keep its boxes apart
+ * (not just what is open on screen).
+ */
+function wholeTree(option) {
+  const spec = option.sorot.tree;
+  let leaves = 0;
+  let depth = 0;
+  const open = (node, d) => {
+    node.collapsed = false;
+    if (d > 0) depth = Math.max(depth, d);
+    const children = node.children || [];
+    if (children.length === 0) leaves++;
+    children.forEach((c) => open(c, d + 1));
+  };
+  // a single tujuan is the first level; several hang under an unlabelled point (level 0)
+  const roots = option.series[0].data;
+  roots.forEach((r) => open(r, r.name === '' ? 0 : 1));
+  option.series[0].roam = false;
+  option.series[0].initialTreeDepth = -1;
+  return { w: Math.max(spec.min, leaves * spec.leaf + spec.margin), h: Math.max(360, 40 + depth * spec.row) };
+}
+
+/** Chromium draws no canvas wider or taller than 16384 px: a wide tree's PNG gets fewer pixels per point. */
+const CANVAS_MAX = 16000;
+
 function scrollToFocus(el) {
   const spec = el._option.sorot.tree;
   const holder = el.parentElement;
@@ -182,14 +208,18 @@ class SorotChart extends HTMLElement {
    */
   async image(type = 'png', meta = null, ratio = 2) {
     if (!this._json) return null;
-    const w = Math.max(this.clientWidth || 0, 960);
-    const h = Math.max(this.clientHeight || 0, 380);
+    const option = decorate(JSON.parse(this._json));
+    let w = Math.max(this.clientWidth || 0, 960);
+    let h = Math.max(this.clientHeight || 0, 380);
+    if (option.sorot && option.sorot.tree) {
+      ({ w, h } = wholeTree(option));
+      ratio = Math.min(ratio, CANVAS_MAX / w, CANVAS_MAX / (h + 100));
+    }
     const holder = document.createElement('div');
     holder.style.cssText = `position:fixed;left:${-w - 200}px;top:0;width:${w}px;height:${h}px;`;
     document.body.appendChild(holder);
     const chart = echarts.init(holder, null, { renderer: type === 'svg' ? 'svg' : 'canvas', width: w, height: h });
     try {
-      const option = decorate(JSON.parse(this._json));
       option.animation = false;
       chart.setOption(option, true);
       if (type === 'svg') {

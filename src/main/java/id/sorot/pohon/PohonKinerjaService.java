@@ -297,6 +297,72 @@ public class PohonKinerjaService {
         return out;
     }
 
+    /** One OPD's cascade health for a year, as the across-OPD page lists it. */
+    public record OpdHealth(
+            String kode,
+            String singkatan,
+            String nama,
+            int tahun,
+            long nodes,
+            long indicators,
+            long nodesWithoutIndicator,
+            long indicatorsWithoutTarget,
+            Double score) {
+
+        public long problems() {
+            return nodesWithoutIndicator + indicatorsWithoutTarget;
+        }
+    }
+
+    /**
+     * The years with trees, the one with most OPDs first (ties: the later), so the across-OPD page
+     * opens on the year most OPDs can be compared in.
+     */
+    public List<Integer> healthYears(String pemdaKode) {
+        Map<Integer, Long> opdsPerYear = new HashMap<>();
+        for (TreeOpd o : opds(pemdaKode)) for (int y : o.years()) opdsPerYear.merge(y, 1L, Long::sum);
+        List<Integer> years = new ArrayList<>(opdsPerYear.keySet());
+        years.sort(Comparator.<Integer, Long>comparing(opdsPerYear::get)
+                .reversed()
+                .thenComparing(Comparator.reverseOrder()));
+        return years;
+    }
+
+    /**
+     * Every OPD's cascade health in one query (nodes with their indicator and target counts), the
+     * weakest first: the same checks and score as {@link #health(Tree)} gives one tree.
+     */
+    public List<OpdHealth> healthAcross(String pemdaKode, int tahun) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, String> singkatan = new HashMap<>();
+        for (CubeResult.Record r : cubes.query(CubeQuery.of("pohon_kinerja")
+                        .measures("jumlah_indikator", "jumlah_target")
+                        .by("opd_kode", "opd", "kode")
+                        .where("pemda_kode", "eq", pemdaKode)
+                        .where("tahun", "eq", tahun)
+                        .orderBy("opd_kode", false))
+                .records()) {
+            String opd = r.string("opd_kode");
+            singkatan.put(opd, r.string("opd"));
+            long[] c = counts.computeIfAbsent(opd, k -> new long[4]);
+            long indicators = r.count("jumlah_indikator");
+            c[0]++;
+            c[1] += indicators;
+            if (indicators == 0) c[2]++;
+            c[3] += indicators - r.count("jumlah_target");
+        }
+        List<OpdHealth> out = new ArrayList<>();
+        counts.forEach((kode, c) -> {
+            long checks = c[0] + c[1];
+            Double score = checks == 0 ? null : 100.0 * (checks - c[2] - c[3]) / checks;
+            String s = singkatan.get(kode);
+            out.add(new OpdHealth(kode, s, nama(pemdaKode, kode, s), tahun, c[0], c[1], c[2], c[3], score));
+        });
+        out.sort(Comparator.comparing(OpdHealth::score, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(OpdHealth::singkatan));
+        return out;
+    }
+
     /** The health checks the tree itself can answer, for every node in outline order. */
     public static Health health(Tree tree) {
         List<Problem> problems = new ArrayList<>();

@@ -33,7 +33,8 @@ public class MainLayout extends AppLayout {
         {"nav.weak", "akip/lemah"},
         {"nav.ikm", "ikm"},
         {"nav.deviasi", "deviasi"},
-        {"nav.pohon", "pohon-kinerja"}
+        {"nav.pohon", "pohon-kinerja"},
+        {"nav.pohon.health", "pohon-kinerja/kesehatan"}
     };
 
     /** The roles that load files, who alone see "Impor data" (the view itself checks the same). */

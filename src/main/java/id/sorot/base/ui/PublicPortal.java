@@ -39,7 +39,7 @@ public record PublicPortal(
 
     /** The dashboards that can be made public, by route; every other page needs a signed-in user. */
     public static final Set<String> PUBLISHABLE =
-            Set.of("akip", "akip/lemah", "ikm", "deviasi", "opd", "pohon-kinerja");
+            Set.of("akip", "akip/lemah", "ikm", "deviasi", "opd", "pohon-kinerja", "pohon-kinerja/kesehatan");
 
     /** The authority every public visitor holds. */
     public static final String VISITOR = "ROLE_PUBLIC";

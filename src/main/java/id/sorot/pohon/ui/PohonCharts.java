@@ -103,7 +103,8 @@ public final class PohonCharts {
         series.put("edgeShape", "polyline");
         series.put("data", List.of(data));
         series.put("top", 20);
-        series.put("bottom", 110);
+        // the lowest boxes hang below their symbol: up to 8 lines of text
+        series.put("bottom", 140);
         series.put("left", BOX / 2 + 10);
         series.put("right", BOX / 2 + 10);
         series.put("symbol", "rect");

@@ -103,18 +103,30 @@ class OpdProfileView extends Dashboard {
                 columns(ikmPanel(p, context), disagreementPanel(p, context)));
     }
 
-    /** One click to the OPD's pohon kinerja, where it has one and the reader may open it. */
+    /**
+     * One click to the OPD's pohon kinerja, where it has one and the reader may open it, saying the
+     * cascade's health in its latest year.
+     */
     private Component treeLink(Profile p) {
+        Optional<PohonKinerjaService.TreeOpd> tree = PublicPortal.reaches("pohon-kinerja")
+                ? pohon.opds(pemda()).stream()
+                        .filter(o -> o.kode().equals(p.opd().kode()))
+                        .findFirst()
+                : Optional.empty();
+        if (tree.isEmpty()) return new Span();
+        int latest = tree.get().years().getFirst();
+        String score = pohon.healthAcross(pemda(), latest).stream()
+                .filter(h -> h.kode().equals(p.opd().kode()) && h.score() != null)
+                .map(h -> Formats.decimal(h.score()))
+                .findFirst()
+                .orElse("–");
         Anchor link = new Anchor(
                 "pohon-kinerja?"
-                        + UrlState.of("opd", p.opd().singkatan(), "pemda", pemdaParam())
+                        + UrlState.of("opd", p.opd().singkatan(), "tahun", latest, "pemda", pemdaParam())
                                 .getQueryString(),
-                getTranslation("profile.pohon"));
+                getTranslation("profile.pohon", String.valueOf(latest), score));
         link.setId("profile-pohon-link");
         link.getElement().setAttribute("router-link", true);
-        link.setVisible(PublicPortal.reaches("pohon-kinerja")
-                && pohon.opds(pemda()).stream()
-                        .anyMatch(o -> o.kode().equals(p.opd().kode())));
         return link;
     }
 

@@ -98,7 +98,16 @@ class AccessMatrixTest extends SorotTest {
     @Test
     void each_page_answers_each_role_as_its_rights_say() throws Exception {
         // anonymous: every page but the sign-in page sends the browser there, and keeps no session for it
-        for (String page : List.of("/", "/akip", "/akip/lemah", "/ikm", "/deviasi", "/opd/4.01.01", "/impor")) {
+        for (String page : List.of(
+                "/",
+                "/akip",
+                "/akip/lemah",
+                "/ikm",
+                "/deviasi",
+                "/opd/4.01.01",
+                "/pohon-kinerja",
+                "/pohon-kinerja/kesehatan",
+                "/impor")) {
             HttpResponse<String> r = http.send(
                     HttpRequest.newBuilder(URI.create(baseUrl() + page)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(page).isEqualTo(302);

@@ -159,13 +159,14 @@ class PohonKinerjaViewTest extends SorotTest {
     @Test
     void the_opd_profile_is_one_click_from_its_tree_and_an_opd_without_one_has_no_link() throws Exception {
         browser.open("http://127.0.0.1:" + port + "/opd/1.06.01", "profile-akip-grid");
+        assertThat(browser.text("profile-pohon-link")).isEqualTo("Pohon kinerja 2025 (kesehatan cascading 42,68)");
         browser.js("document.getElementById('profile-pohon-link').click()");
         browser.waitUntil("document.getElementById('pohon-chart')");
         assertThat(browser.url()).contains("/pohon-kinerja?opd=DINSOS");
         assertThat(browser.text("pohon-kinerja")).contains("Pohon kinerja Dinas Sosial");
 
         browser.open("http://127.0.0.1:" + port + "/opd/1.04.02", "profile-akip-grid");
-        assertThat(browser.js("const a = document.getElementById('profile-pohon-link'); return !!a && !a.hidden"))
+        assertThat(browser.js("return !!document.getElementById('profile-pohon-link')"))
                 .isEqualTo(false);
     }
 
@@ -203,5 +204,32 @@ class PohonKinerjaViewTest extends SorotTest {
                                 "Persentase OPD yang menerapkan SAKIP berkualitas"),
                         List.of("3", "Nilai AKIP Setda", "A (82,04)", "predikat", "100,00", "Nilai AKIP SETDA"));
         browser.screenshot("pohon-setda-2024-1366");
+    }
+
+    /** PNG and SVG hold the whole tree, every node open, whatever the screen shows. */
+    @Test
+    void the_exported_picture_is_the_whole_tree_not_what_is_open() throws Exception {
+        browser.open(url("opd=DINSOS&tahun=2025&tingkat=2"), "pohon-chart");
+        assertThat(visibleNodes()).isEqualTo(8);
+        String svg = (String) browser.js("return document.getElementById('pohon-chart').image('svg')");
+        // each box ends in its capaian band: 87 boxes, none of them with capaian data
+        assertThat(svg.split("tanpa data capaian", -1).length - 1).isEqualTo(87);
+        // a level-6 box, four levels below what the screen shows
+        assertThat(svg).contains("1.1.1.1 JF Pekerja", "1.1.2.3.1.1 Penjaga");
+        @SuppressWarnings("unchecked")
+        List<Number> png = (List<Number>) browser.js("const url = await document.getElementById('pohon-chart')"
+                + ".image('png', null, 2); const img = new Image();"
+                + " await new Promise(r => { img.onload = r; img.src = url; }); return [img.width, img.height];");
+        // wider than any screen, within what a canvas may draw
+        assertThat(png.get(0).intValue()).isBetween(4000, 16384);
+        assertThat(png.get(1).intValue()).isGreaterThan(6 * PohonCharts.ROW);
+        // kept to look at: the framed PNG a user downloads
+        String framed = (String) browser.js("return document.getElementById('pohon-chart').image('png',"
+                + " {title: 'Pohon kinerja DINSOS, 2025', subtitle: 'DINSOS, Kota Bekasi, 2025', source: 'Sumber',"
+                + " stamp: ''}, 2)");
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        java.nio.file.Files.write(
+                java.nio.file.Path.of("target", "screenshots", "pohon-dinsos-2025-export.png"),
+                java.util.Base64.getDecoder().decode(framed.substring(framed.indexOf(',') + 1)));
     }
 }
