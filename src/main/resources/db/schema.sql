@@ -349,6 +349,29 @@ SELECT pemda_id, opd_id, periode_id, kode, any_value(parent_kode) AS parent_kode
 FROM fact_pohon_kinerja
 GROUP BY pemda_id, opd_id, periode_id, kode;
 
+-- per IKU, the program that carries it and the kegiatan / sub kegiatan under it: pagu, realisasi,
+-- serapan reported and computed; on the program row (head) the capaian and the tingkat efisiensi
+-- (capaian - serapan) reported and computed (LKIP "alokasi dan realisasi anggaran ... efisiensi")
+CREATE TABLE IF NOT EXISTS fact_efisiensi (
+    batch_id            BIGINT NOT NULL,
+    pemda_id            INTEGER NOT NULL,
+    opd_id              INTEGER NOT NULL,
+    periode_id          INTEGER NOT NULL,
+    indikator           VARCHAR NOT NULL,
+    program             VARCHAR NOT NULL,
+    baris               INTEGER NOT NULL,
+    head                BOOLEAN NOT NULL,
+    nama                VARCHAR NOT NULL,
+    pagu                DECIMAL(18,2),
+    realisasi           DECIMAL(18,2),
+    persen              DECIMAL(9,2),
+    persen_computed     DOUBLE,
+    capaian             DECIMAL(9,2),
+    efisiensi           DECIMAL(9,2),
+    efisiensi_computed  DOUBLE,
+    row_no              INTEGER
+);
+
 -- kinerja per OPD and year: mean capaian of its IKU beside its serapan anggaran, for efisiensi
 -- (capaian kinerja % - serapan anggaran %, as the LKIP seed computes it)
 CREATE OR REPLACE VIEW v_kinerja_opd AS

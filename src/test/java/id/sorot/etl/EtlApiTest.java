@@ -155,7 +155,7 @@ class EtlApiTest extends SorotTest {
     void jobs_and_batches_are_listed() throws Exception {
         JsonNode jobs = JSON.readTree(http.send(api("/api/v1/etl/jobs").build(), HttpResponse.BodyHandlers.ofString())
                 .body());
-        assertThat(jobs.size()).isEqualTo(17);
+        assertThat(jobs.size()).isEqualTo(18);
         jobs.forEach(
                 j -> assertThat(j.path("status").asString()).as(j.toString()).isEqualTo("ok"));
         HttpResponse<String> reloaded = http.send(
@@ -164,7 +164,7 @@ class EtlApiTest extends SorotTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(reloaded.statusCode()).as(reloaded.body()).isEqualTo(200);
-        assertThat(JSON.readTree(reloaded.body()).size()).isEqualTo(17);
+        assertThat(JSON.readTree(reloaded.body()).size()).isEqualTo(18);
         JsonNode batches = JSON.readTree(
                 http.send(api("/api/v1/etl/batches?limit=100").build(), HttpResponse.BodyHandlers.ofString())
                         .body());

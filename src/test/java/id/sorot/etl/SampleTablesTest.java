@@ -52,7 +52,7 @@ class SampleTablesTest extends SorotTest {
     void every_sample_loaded_in_its_own_batch() throws Exception {
         // other tests reload and reject files in the same store; the samples are the batches of the start
         String samples = "FROM batch WHERE loaded_by = 'sorot (sample data)'";
-        assertThat(number("SELECT count(DISTINCT job) " + samples)).isEqualTo(12);
+        assertThat(number("SELECT count(DISTINCT job) " + samples)).isEqualTo(13);
         assertThat(number("SELECT count(*) " + samples + " AND status = 'rejected'"))
                 .isZero();
     }

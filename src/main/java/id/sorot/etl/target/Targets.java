@@ -30,7 +30,8 @@ public final class Targets {
                 new RealisasiAnggaranTarget(),
                 new RealisasiTriwulanTarget(),
                 new IkuTarget(),
-                new PohonKinerjaTarget())) {
+                new PohonKinerjaTarget(),
+                new EfisiensiTarget())) {
             out.put(t.name(), t);
         }
         return java.util.Collections.unmodifiableMap(out);

@@ -32,7 +32,7 @@ class JobCatalogTest extends SorotTest {
     @Test
     void every_job_in_etl_jobs_loads() {
         JobCatalog catalog = JobCatalog.load(ETL, Targets.all(), rules);
-        assertThat(catalog.jobs()).hasSize(17).containsKeys("akip_opd_2021_2024", "realisasi_sub_kegiatan_sipd");
+        assertThat(catalog.jobs()).hasSize(18).containsKeys("akip_opd_2021_2024", "realisasi_sub_kegiatan_sipd");
         assertThat(catalog.jobs().values())
                 .allSatisfy(j -> assertThat(j.samples()).isNotEmpty());
     }
@@ -56,7 +56,7 @@ class JobCatalogTest extends SorotTest {
             delimiter = '|',
             value = {
                 "unknown_key      | etl/jobs/unknown_key.yml: layout.colums: unknown key 'colums' (allowed: header, title_period, file_period, rows, numbers, columns, continuation_columns, fill_from_continuation, join_from_continuation, fill_down, repeat, combine)",
-                "unknown_target   | etl/jobs/unknown_target.yml: target: unknown target 'akip_kota' (known: [akip_komponen, akip_opd, akip_pemda, anggaran, ikm, iku, pohon_kinerja, realisasi_anggaran, realisasi_opd, realisasi_triwulan])",
+                "unknown_target   | etl/jobs/unknown_target.yml: target: unknown target 'akip_kota' (known: [akip_komponen, akip_opd, akip_pemda, anggaran, efisiensi, ikm, iku, pohon_kinerja, realisasi_anggaran, realisasi_opd, realisasi_triwulan])",
                 "unknown_field    | etl/jobs/unknown_field.yml: layout: field 'peringkat' is not one target akip_opd accepts ([nilai, opd, pemda, predikat, tahun])",
                 "unfed_field      | etl/jobs/unfed_field.yml: layout: nothing feeds the required field 'tahun': map a column to it or list it as a parameter",
                 "bad_pattern      | etl/jobs/bad_pattern.yml: layout.header.match[0]: is not a valid pattern: Unclosed group",

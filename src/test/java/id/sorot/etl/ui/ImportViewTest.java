@@ -155,6 +155,6 @@ class ImportViewTest extends SorotTest {
             String s = browser.text("import-reloaded");
             return s != null && !s.isBlank();
         });
-        assertThat(browser.text("import-reloaded")).isEqualTo("17 job terbaca, 0 spec rusak.");
+        assertThat(browser.text("import-reloaded")).isEqualTo("18 job terbaca, 0 spec rusak.");
     }
 }
