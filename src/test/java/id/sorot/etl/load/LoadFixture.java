@@ -72,6 +72,22 @@ final class LoadFixture implements AutoCloseable {
         }
     }
 
+    /** Each row of a query as its values joined by {@code separator}, nulls as "null". */
+    java.util.List<String> rows(String sql, String separator) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (DuckDBConnection c = store.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder b = new StringBuilder();
+                for (int i = 1; i <= n; i++) b.append(i > 1 ? separator : "").append(rs.getString(i));
+                out.add(b.toString());
+            }
+        }
+        return out;
+    }
+
     @Override
     public void close() {
         allocator.close();

@@ -3,12 +3,8 @@ package id.sorot.etl.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -32,18 +28,7 @@ class PohonKinerjaLoadTest extends WithLoadFixture {
     }
 
     private List<String> rows(String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (DuckDBConnection c = fx.store.connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                StringBuilder b = new StringBuilder();
-                for (int i = 1; i <= n; i++) b.append(i > 1 ? " " : "").append(rs.getString(i));
-                out.add(b.toString());
-            }
-        }
-        return out;
+        return fx.rows(sql, " ");
     }
 
     private static final String OPD = "(SELECT opd_id FROM opd WHERE singkatan = '%s')";
