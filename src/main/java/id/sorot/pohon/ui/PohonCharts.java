@@ -60,36 +60,12 @@ public final class PohonCharts {
         return open;
     }
 
-    /** How many boxes stand side by side at the widest: the leaves of the drawn tree. */
-    static int visibleLeaves(Tree tree, Set<String> open) {
-        int leaves = 0;
-        for (Node root : tree.roots()) leaves += leaves(root, open);
-        return leaves;
-    }
-
-    private static int leaves(Node n, Set<String> open) {
-        if (n.children().isEmpty() || !open.contains(n.kode())) return 1;
-        int sum = 0;
-        for (Node c : n.children()) sum += leaves(c, open);
-        return sum;
-    }
-
-    /** How many levels the drawn tree shows. */
-    static int visibleDepth(Tree tree, Set<String> open) {
-        int deepest = 0;
-        for (Node n : tree.nodes().values()) {
-            boolean shown = n.parent() == null || open.containsAll(tree.path(n.parent()));
-            if (shown) deepest = Math.max(deepest, n.depth());
-        }
-        return deepest;
-    }
-
     /** The option the page draws for the tree opened to {@code depth} levels and to {@code focus}. */
     public static Map<String, Object> option(Tree tree, int depth, String focus, Text text) {
         return tree(tree, open(tree, depth, focus), focus, text);
     }
 
-    static Map<String, Object> tree(Tree tree, Set<String> open, String focus, Text text) {
+    private static Map<String, Object> tree(Tree tree, Set<String> open, String focus, Text text) {
         List<Object> roots = new ArrayList<>();
         for (Node r : tree.roots()) roots.add(node(tree, r, open, focus, text));
         // several roots (several tujuan) hang under one unlabelled point

@@ -27,7 +27,6 @@ import id.sorot.pohon.PohonKinerjaService.TreeOpd;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -125,14 +124,10 @@ class PohonKinerjaView extends Dashboard {
                         max));
         content(tiles(health));
 
-        Set<String> open = PohonCharts.open(tree, shownDepth, focus);
         EChart chart = new EChart();
         chart.setId("pohon-chart");
-        // the first size; the browser keeps it fitted to what is open (PohonCharts.tree)
-        int leaves = PohonCharts.visibleLeaves(tree, open);
-        chart.setWidth(Math.max(1000, leaves * (PohonCharts.BOX + PohonCharts.GAP) + 2 * PohonCharts.BOX) + "px");
-        chart.setHeight(Math.max(360, 40 + PohonCharts.visibleDepth(tree, open) * PohonCharts.ROW) + "px");
-        chart.setOption(PohonCharts.tree(tree, open, focus, this::getTranslation));
+        // the browser sizes the chart to what is open, on first drawing and after every click
+        chart.setOption(PohonCharts.option(tree, shownDepth, focus, this::getTranslation));
         chart.addClickListener(e -> {
             if (e.id() != null && tree.nodes().containsKey(e.id())) select(e.id());
         });
